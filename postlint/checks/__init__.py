@@ -1,0 +1,40 @@
+"""The built-in logic rules, one module each, named after the rule's slug.
+
+This tuple is the registry of logic rules: a test checks that every module in
+this package is listed here, so nothing drifts. Word-list rules live in the
+top-level ``rules/`` folder as YAML.
+"""
+
+from postlint.checks.duplicate_field import DuplicateField
+from postlint.checks.empty_bullet import EmptyBullet
+from postlint.checks.heading_without_space import HeadingWithoutSpace
+from postlint.checks.internal_error import InternalError
+from postlint.checks.invalid_field_value import InvalidFieldValue
+from postlint.checks.invalid_yaml import InvalidYaml
+from postlint.checks.missing_front_matter import MissingFrontMatter
+from postlint.checks.missing_required_field import MissingRequiredField
+from postlint.checks.mojibake import Mojibake
+from postlint.checks.undecodable_file import UndecodableFile
+from postlint.checks.unknown_field import UnknownField
+from postlint.checks.unknown_suppression import UnknownSuppression
+from postlint.checks.unreadable_file import UnreadableFile
+from postlint.checks.unterminated_front_matter import UnterminatedFrontMatter
+from postlint.checks.unused_suppression import UnusedSuppression
+
+BUILTIN_RULES = (
+    InternalError,
+    UndecodableFile,
+    InvalidYaml,
+    UnterminatedFrontMatter,
+    UnreadableFile,
+    MissingFrontMatter,
+    MissingRequiredField,
+    InvalidFieldValue,
+    UnknownField,
+    DuplicateField,
+    Mojibake,
+    HeadingWithoutSpace,
+    EmptyBullet,
+    UnusedSuppression,
+    UnknownSuppression,
+)

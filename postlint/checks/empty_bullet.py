@@ -1,0 +1,36 @@
+from postlint.checks.base import Rule, RuleDocs
+from postlint.diagnostics import Fix, Severity, Violation
+
+
+class EmptyBullet(Rule):
+    code = "PL302"
+    name = "empty-bullet"
+    category = "markdown"
+    severity = Severity.WARNING
+    fixable = True
+    summary = "List item has no text"
+    docs = RuleDocs(
+        what="Reports a list item with nothing after its marker ('- ', '* ', '1. '). A lone '-' "
+             "under a line of text is a heading underline, not a list item, and is not reported.",
+        why="An empty bullet renders as a dangling dot in the middle of the requirements, a sign "
+            "of an unfinished edit.",
+        example="- Participate in code reviews\n- \n",
+        use_instead="- Participate in code reviews\n",
+        fix_safety="Safe: removes the line of the empty item.",
+    )
+
+    def check(self, doc, ctx):
+        tokens = doc.tokens
+        for i, tok in enumerate(tokens[:-1]):
+            if tok.type != "list_item_open" or tokens[i + 1].type != "list_item_close" or not tok.map:
+                continue
+            index = tok.map[0]
+            start, end = doc.line_starts[index], doc.line_ends[index]
+            content = doc.text[start:end]
+            at = start + len(content) - len(content.lstrip())
+            if index + 1 < doc.line_count:
+                delete = (start, doc.line_starts[index + 1])
+            else:  # last line: take the line break before it instead
+                delete = (doc.line_ends[index - 1] if index else start, end)
+            yield Violation(at, end, "Empty list item",
+                            fix=Fix.replace(delete[0], delete[1], "", message="Remove the empty list item"))

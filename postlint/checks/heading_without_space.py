@@ -1,0 +1,51 @@
+import re
+
+from postlint.checks.base import Rule, RuleDocs
+from postlint.diagnostics import Fix, Severity, Violation
+
+# '##ABOUT', '###Benefits'. CommonMark reads these as paragraph text, so they
+# are found on the raw lines (outside code, HTML blocks and front matter).
+_HEADING = re.compile(r"( {0,3})(#{1,6})(?=[^\s#])(.*)")
+
+
+class HeadingWithoutSpace(Rule):
+    code = "PL301"
+    name = "heading-without-space"
+    category = "markdown"
+    severity = Severity.WARNING
+    fixable = True
+    summary = "Heading marker '#' is not followed by a space"
+    docs = RuleDocs(
+        what="Reports a line that starts with '#' marks directly followed by text, such as "
+             "'##ABOUT', which Markdown shows as a paragraph with the '#' marks in it.",
+        why="The section title renders as '##ABOUT THE JOB' in plain text: the posting loses its "
+            "structure and looks broken to every candidate.",
+        example="##ABOUT THE JOB\n",
+        use_instead="## ABOUT THE JOB\n",
+        fix_safety="Safe: inserts one space after the '#' marks.",
+    )
+
+    def check(self, doc, ctx):
+        skip = doc.code_lines | doc.html_block_lines
+        text = doc.text
+        for index in range(doc.body_line, doc.line_count):
+            if index in skip:
+                continue
+            m = _HEADING.match(text, doc.line_starts[index], doc.line_ends[index])
+            if m is None:
+                continue
+            marks, rest = m.group(2), m.group(3)
+            if len(marks) == 1 and not _single_hash_heading(rest):
+                continue
+            if rest.startswith(("{", "!", "[")) or rest[0].isdigit() and len(marks) == 1:
+                continue
+            at = m.start(2)
+            title = rest.strip().rstrip("#").strip()
+            yield Violation(at, m.end(2) + 1,
+                            f"Heading marker '{marks}' needs a space before '{title}'",
+                            fix=Fix.replace(m.end(2), m.end(2), " ", message="Insert a space after the heading marker"))
+
+
+def _single_hash_heading(rest: str) -> bool:
+    """'#About us' is a heading; '#hiring #remote' and '#1' are not."""
+    return rest[:1].isupper() and "#" not in rest

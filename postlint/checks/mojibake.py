@@ -1,0 +1,73 @@
+import difflib
+import re
+
+from postlint.checks.base import Rule, RuleDocs
+from postlint.diagnostics import Fix, Severity, Violation
+
+_WORD_EDGE = re.compile(r"\s")
+
+
+class Mojibake(Rule):
+    code = "PL201"
+    name = "mojibake"
+    category = "characters"
+    severity = Severity.WARNING
+    fixable = True
+    summary = "Text was decoded with the wrong encoding ('didnâ€™t')"
+    docs = RuleDocs(
+        what="Reports text garbled by a wrong encoding round-trip, such as 'didnâ€™t' for "
+             "'didn’t' or 'Ã©' for 'é', and repairs it. Detection and repair come from ftfy "
+             "(badness heuristics and fix_encoding), checked line by line.",
+        why="Mojibake is the first thing a reader notices and makes a posting look abandoned or "
+            "scraped.",
+        example="If you didnâ€™t apply before, apply now.\n",
+        use_instead="If you didn’t apply before, apply now.\n",
+        fix_safety="Safe: ftfy's fix_encoding only undoes encoding mix-ups; it does not touch "
+                   "quotes or other characters that were written on purpose.",
+    )
+
+    def check(self, doc, ctx):
+        from ftfy import fix_encoding
+        from ftfy.badness import is_bad
+
+        text = doc.text
+        code = doc.code_lines
+        for index in range(doc.line_count):
+            if index in code:
+                continue
+            start, end = doc.line_starts[index], doc.line_ends[index]
+            line = text[start:end]
+            if line.isascii() or not is_bad(line) or any("\udc80" <= ch <= "\udcff" for ch in line):
+                continue
+            fixed = fix_encoding(line)
+            if fixed == line:
+                continue
+            for a0, a1, b0, b1 in _changes(line, fixed):
+                shown_a, shown_b = _word(line, a0, a1), _word(fixed, b0, b1)
+                yield Violation(start + a0, start + a1,
+                                f"Mojibake '{shown_a}' should read '{shown_b}'",
+                                fix=Fix.replace(start + a0, start + a1, fixed[b0:b1],
+                                                message=f"Replace with '{shown_b}'"))
+
+
+def _changes(old: str, new: str):
+    """Changed spans between a line and its repair, merged within a word."""
+    merged: list[list[int]] = []
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    for tag, a0, a1, b0, b1 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        if merged and not _WORD_EDGE.search(old, merged[-1][1], a0) and merged[-1][1] >= a0 - 20:
+            merged[-1][1], merged[-1][3] = a1, b1
+        else:
+            merged.append([a0, a1, b0, b1])
+    return merged
+
+
+def _word(s: str, a: int, b: int) -> str:
+    """The changed span widened to whole words, for the message."""
+    while a > 0 and not s[a - 1].isspace():
+        a -= 1
+    while b < len(s) and not s[b].isspace():
+        b += 1
+    return s[a:b][:60]

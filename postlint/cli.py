@@ -1,0 +1,318 @@
+"""The ``postlint`` command.
+
+    postlint [OPTIONS] [PATHS...]      lint files and folders ('-' reads standard input)
+    postlint rule CODE                 explain one rule
+    postlint rules                     list every rule
+
+Exit codes: 0 no findings at or above ``fail-on``; 1 findings; 2 usage,
+configuration or internal error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import os
+import sys
+from pathlib import Path
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # argparse exits 2 too, but we want one clear line
+        raise UsageError(message)
+
+
+def _csv(value: str) -> list[str]:
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
+def _check_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="postlint", description="Lint job postings (Markdown with YAML front matter).",
+                epilog="Subcommands: 'postlint rule CODE' explains a rule; 'postlint rules' lists them.")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to lint (default: .); '-' for standard input")
+    p.add_argument("--config", metavar="FILE", help="use this configuration file for every path (no discovery)")
+    p.add_argument("--select", type=_csv, metavar="CODES", help="rules to run, replacing the configured set (codes, prefixes, slugs, ALL)")
+    p.add_argument("--extend-select", type=_csv, metavar="CODES", help="rules to run in addition")
+    p.add_argument("--ignore", type=_csv, metavar="CODES", help="rules not to run")
+    p.add_argument("--schema", metavar="SCHEMA", help="front-matter schema: a file or a built-in name ('none' to skip)")
+    p.add_argument("--fail-on", choices=("error", "warning", "info"), help="lowest severity that makes the exit code 1")
+    p.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    p.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
+    p.add_argument("--unsafe-fixes", action="store_true", help="also apply fixes that may change meaning (with --fix or --diff)")
+    p.add_argument("--diff", action="store_true", help="print the fixes as a unified diff instead of writing them")
+    p.add_argument("--format", choices=("text", "json"), default=None, help="output format (default: text; env POSTLINT_FORMAT)")
+    p.add_argument("--output-file", "-o", metavar="FILE", help="write the report to FILE")
+    p.add_argument("--show-source", action="store_true", help="show the source line under each finding")
+    p.add_argument("--statistics", action="store_true", help="count findings per rule instead of listing them")
+    p.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary")
+    p.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text output")
+    p.add_argument("--stdin-filename", metavar="PATH", help="the path standard input stands for (config lookup and messages)")
+    p.add_argument("--include", type=_csv, metavar="GLOBS", help="file patterns to lint when walking folders (default: *.md, *.markdown, ...)")
+    p.add_argument("--version", action="store_true", help="print the version and exit")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] == "rule":
+            return _rule_command(argv[1:])
+        if argv and argv[0] == "rules":
+            return _rules_command(argv[1:])
+        return _check(argv)
+    except UsageError as exc:
+        print(f"postlint: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except BrokenPipeError:  # `postlint ... | head`
+        try:
+            sys.stdout.close()
+        except Exception:  # noqa: BLE001
+            pass
+        return EXIT_OK
+    except KeyboardInterrupt:
+        return 130
+
+
+def _load_registry(rule_files=()):
+    from postlint.registry import RegistryError, load_registry
+
+    try:
+        return load_registry(tuple(rule_files))
+    except RegistryError as exc:
+        raise _ConfigProblem(str(exc)) from None
+
+
+class _ConfigProblem(Exception):
+    pass
+
+
+def _use_color(choice: str, stream) -> bool:
+    if choice == "always":
+        return True
+    if choice == "never":
+        return False
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+def _check(argv: list[str]) -> int:
+    args = _check_parser().parse_args(argv)
+    if args.version:
+        from postlint import __version__
+
+        print(f"postlint {__version__}")
+        return EXIT_OK
+    from postlint.config import ConfigError, ConfigResolver
+
+    overrides = {}
+    if args.select is not None:
+        overrides["select"] = tuple(args.select)
+    if args.fail_on:
+        overrides["fail_on"] = args.fail_on
+    if args.schema:
+        overrides["schema"] = None if args.schema == "none" else os.path.abspath(args.schema) if os.path.exists(args.schema) else args.schema
+    if args.include:
+        overrides["include"] = tuple(args.include)
+    fmt = args.format or os.environ.get("POSTLINT_FORMAT") or "text"
+    try:
+        from postlint.reporters import get_reporter
+
+        reporter = get_reporter(fmt)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+
+    try:
+        resolver = ConfigResolver(overrides, Path(args.config) if args.config else None)
+        extra = _ListOverrides(args)
+        results, errors = _run(args, resolver, extra)
+    except (ConfigError, _ConfigProblem) as exc:
+        print(f"postlint: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+
+    stream = open(args.output_file, "w", encoding="utf-8") if args.output_file else sys.stdout
+    if args.fix and args.paths == ["-"] and not args.output_file:
+        stream = sys.stderr  # the fixed text goes to standard output
+    try:
+        if args.diff:
+            changed = _print_diff(results, stream)
+            return EXIT_FINDINGS if changed and not args.exit_zero else (EXIT_ERROR if errors else EXIT_OK)
+        options = {
+            "color": fmt == "text" and not args.output_file and _use_color(args.color, stream),
+            "show_source": args.show_source,
+            "statistics": args.statistics,
+            "quiet": args.quiet,
+        }
+        reporter(results, stream, options)
+    finally:
+        if args.output_file:
+            stream.close()
+    return _exit_code(results, errors, args, resolver)
+
+
+class _ListOverrides:
+    """--extend-select / --ignore add to what each configuration file says."""
+
+    def __init__(self, args):
+        self.extend_select = tuple(args.extend_select or ())
+        self.ignore = tuple(args.ignore or ())
+
+    def apply(self, settings):
+        if not (self.extend_select or self.ignore):
+            return settings
+        cached = getattr(settings, "_cli_applied", None)
+        if cached is not None:
+            return cached
+        from dataclasses import replace
+
+        new = replace(settings, extend_select=settings.extend_select + self.extend_select,
+                      ignore=settings.ignore + self.ignore)
+        settings._cli_applied = new
+        return new
+
+
+def _run(args, resolver, extra):
+    from postlint.engine import FileResult, Linter, write_atomic
+    from postlint.files import discover
+
+    paths = args.paths or ["."]
+    settings0 = extra.apply(resolver.for_dir(Path(os.path.abspath("."))))
+    registry = _load_registry(settings0.rule_files)
+    linter = Linter(registry, resolver)
+    # Fail early, with one clear line, on selectors that match no rule.
+    settings0.enabled_codes(registry)
+    fix = args.fix or args.diff
+    results: list[FileResult] = []
+    errors: list = []
+
+    if paths == ["-"]:
+        display = args.stdin_filename or "-"
+        path = Path(args.stdin_filename) if args.stdin_filename else Path("-")
+        settings = extra.apply(resolver.for_path(path) if args.stdin_filename else settings0)
+        data = sys.stdin.buffer.read()
+        result = linter.lint_bytes(data, display, settings, path, fix=fix, unsafe=args.unsafe_fixes)
+        results.append(result)
+        if args.fix and not args.diff:
+            from postlint.document import encode
+
+            out = result.text if result.text is not None else data.decode("utf-8", "surrogateescape")
+            sys.stdout.buffer.write(encode(out, *result.encoding) if result.text is not None else data)
+            sys.stdout.flush()
+        return results, errors
+
+    for path, explicit in discover(paths, resolver, errors):
+        display = _display(path)
+        try:
+            settings = extra.apply(resolver.for_path(path))
+            if settings.rule_files != settings0.rule_files:
+                linter.registry = _load_registry(settings.rule_files)
+            data = path.read_bytes()
+        except IsADirectoryError as exc:
+            results.append(FileResult(display, [linter.io_error(display, exc)]))
+            continue
+        except OSError as exc:
+            results.append(FileResult(display, [linter.io_error(display, exc)]))
+            continue
+        result = linter.lint_bytes(data, display, settings, path, fix=fix, unsafe=args.unsafe_fixes)
+        if args.fix and not args.diff and result.changed:
+            try:
+                write_atomic(path, result.text, *result.encoding)
+            except OSError as exc:
+                result.diagnostics.append(linter.io_error(display, exc, action="write fixes to"))
+        results.append(result)
+    for raw, exc in errors:
+        results.append(FileResult(str(raw), [linter.io_error(str(raw), exc)]))
+    if not results and not errors:
+        print("postlint: warning: no files to lint (folders are searched for *.md, *.markdown; "
+              "name files directly or set 'include')", file=sys.stderr)
+    return results, errors
+
+
+def _display(path: Path) -> str:
+    text = str(path)
+    return text[2:] if text.startswith("./") else text
+
+
+def _print_diff(results, stream) -> bool:
+    changed = False
+    for r in results:
+        if not r.changed:
+            continue
+        changed = True
+        diff = difflib.unified_diff(r.original.splitlines(keepends=True), r.text.splitlines(keepends=True),
+                                    fromfile=f"a/{r.path}", tofile=f"b/{r.path}")
+        for line in diff:
+            stream.write(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n")
+    return changed
+
+
+def _exit_code(results, errors, args, resolver) -> int:
+    from postlint.diagnostics import Severity
+
+    if any(r.internal_error for r in results):
+        return EXIT_ERROR
+    if args.exit_zero:
+        return EXIT_OK
+    threshold = Severity.parse(args.fail_on or resolver.for_dir(Path(os.path.abspath("."))).fail_on)
+    for r in results:
+        if any(d.severity >= threshold for d in r.diagnostics):
+            return EXIT_FINDINGS
+    return EXIT_OK
+
+
+# ------------------------------------------------------------ rule, rules
+def _rule_command(argv: list[str]) -> int:
+    p = _Parser(prog="postlint rule", description="Explain a rule: what it does, why, an example, what to write instead.")
+    p.add_argument("code", help="rule code or slug, e.g. PL301 or heading-without-space")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    args = p.parse_args(argv)
+    try:
+        registry = _load_registry()
+    except _ConfigProblem as exc:
+        print(f"postlint: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    rule = registry.get(args.code)
+    if rule is None:
+        close = difflib.get_close_matches(args.code, list(registry.by_code) + list(registry.by_name), n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        print(f"postlint: error: unknown rule {args.code!r}{hint}", file=sys.stderr)
+        return EXIT_ERROR
+    from postlint.docs import rule_json, rule_markdown
+
+    if args.format == "json":
+        import json
+
+        print(json.dumps(rule_json(rule), indent=2, ensure_ascii=False))
+    else:
+        sys.stdout.write(rule_markdown(rule))
+    return EXIT_OK
+
+
+def _rules_command(argv: list[str]) -> int:
+    p = _Parser(prog="postlint rules", description="List every rule.")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    args = p.parse_args(argv)
+    try:
+        registry = _load_registry()
+    except _ConfigProblem as exc:
+        print(f"postlint: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    from postlint.docs import rule_json
+
+    if args.format == "json":
+        import json
+
+        print(json.dumps([rule_json(r) for r in registry.rules], indent=2, ensure_ascii=False))
+        return EXIT_OK
+    for rule in registry.rules:
+        flags = ("on " if rule.default_enabled else "off") + (" fix" if rule.fixable else "    ")
+        print(f"{rule.code}  {rule.name:<28} {str(rule.severity):<8} {flags}  {rule.summary}")
+    return EXIT_OK

@@ -1,0 +1,210 @@
+"""The Document: a posting decoded once, parsed once, with every derived view cached.
+
+The Document is the *only* place where a character offset becomes ``line:col``.
+Rules work in character offsets into ``Document.text`` (the decoded file, BOM
+removed, line endings untouched), so CRLF, CR and LF files all report the same
+columns a person sees in an editor.
+"""
+
+from __future__ import annotations
+
+import bisect
+import codecs
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+
+# Magic numbers of common binary formats that end up renamed to .md by accident.
+_BINARY_MAGIC = (
+    b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"PK\x03\x04", b"\x1f\x8b", b"\x7fELF",
+)
+
+
+@dataclass(frozen=True)
+class DecodeProblem:
+    offset: int  # character offset in Document.text of the first undecodable byte
+    byte: int  # its value
+    count: int  # how many undecodable bytes in all
+    binary: bool = False
+
+
+def decode(data: bytes) -> tuple[str, str, bool, DecodeProblem | None]:
+    """Decode bytes losslessly: (text, encoding, had_bom, problem).
+
+    UTF-8 (with or without BOM) and UTF-16 with BOM are decoded. Bytes that are
+    not valid UTF-8 are kept as lone surrogates (``surrogateescape``) so that the
+    rest of the file can still be linted and written back byte for byte.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        body, bom, encoding = data[3:], True, "utf-8"
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16"), "utf-16", True, None
+        except UnicodeDecodeError:
+            body, bom, encoding = data, False, "utf-8"
+    else:
+        body, bom, encoding = data, False, "utf-8"
+
+    if data.startswith(_BINARY_MAGIC) or b"\x00" in body[:8000] and _looks_binary(body):
+        return "", encoding, bom, DecodeProblem(0, body[0] if body else 0, 0, binary=True)
+    try:
+        return body.decode("utf-8"), encoding, bom, None
+    except UnicodeDecodeError as exc:
+        text = body.decode("utf-8", "surrogateescape")
+        offset = len(body[: exc.start].decode("utf-8", "surrogateescape"))
+        count = sum(1 for ch in text if "\udc80" <= ch <= "\udcff")
+        return text, encoding, bom, DecodeProblem(offset, body[exc.start], count)
+
+
+def _looks_binary(data: bytes) -> bool:
+    """A few NUL bytes in a text file do not make it binary; many do."""
+    head = data[:8000]
+    if head.count(0) > max(2, len(head) // 100):
+        return True
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.reason != "unexpected end of data"
+    return False
+
+
+def encode(text: str, encoding: str, bom: bool) -> bytes:
+    """The inverse of :func:`decode`: gives back the original bytes for unchanged text."""
+    if encoding == "utf-16":
+        return text.encode("utf-16")  # writes its own BOM
+    data = text.encode("utf-8", "surrogateescape")
+    return codecs.BOM_UTF8 + data if bom else data
+
+
+class Document:
+    """One posting. Construct with :meth:`from_bytes` or :meth:`from_text`."""
+
+    def __init__(self, text: str, path: str = "<text>", *, encoding: str = "utf-8",
+                 bom: bool = False, problem: DecodeProblem | None = None):
+        self.path = path
+        self.text = text
+        self.encoding = encoding
+        self.bom = bom
+        self.decode_problem = problem
+
+    @classmethod
+    def from_bytes(cls, data: bytes, path: str = "<bytes>") -> "Document":
+        text, encoding, bom, problem = decode(data)
+        return cls(text, path, encoding=encoding, bom=bom, problem=problem)
+
+    @classmethod
+    def from_text(cls, text: str, path: str = "<text>") -> "Document":
+        return cls(text, path)
+
+    @property
+    def is_binary(self) -> bool:
+        return self.decode_problem is not None and self.decode_problem.binary
+
+    # ------------------------------------------------------------------ lines
+    @cached_property
+    def line_starts(self) -> list[int]:
+        starts = [0]
+        starts.extend(m.end() for m in _NEWLINE.finditer(self.text))
+        return starts
+
+    @cached_property
+    def line_ends(self) -> list[int]:
+        """End offset of each line's content, line break excluded."""
+        text, starts = self.text, self.line_starts
+        ends = []
+        for i in range(len(starts)):
+            end = starts[i + 1] if i + 1 < len(starts) else len(text)
+            if end > starts[i] and text[end - 1] == "\n":
+                end -= 1
+            if end > starts[i] and text[end - 1] == "\r":
+                end -= 1
+            ends.append(end)
+        return ends
+
+    @property
+    def line_count(self) -> int:
+        return len(self.line_starts)
+
+    def line(self, index: int) -> str:
+        """Content of 0-based line ``index``, without its line break."""
+        return self.text[self.line_starts[index]: self.line_ends[index]]
+
+    def line_index(self, offset: int) -> int:
+        """0-based line containing character ``offset``."""
+        return bisect.bisect_right(self.line_starts, offset) - 1
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset; columns count characters."""
+        offset = max(0, min(offset, len(self.text)))
+        index = self.line_index(offset)
+        return index + 1, offset - self.line_starts[index] + 1
+
+    def offset(self, line: int, column: int) -> int:
+        """Character offset of a 1-based (line, column)."""
+        return self.line_starts[line - 1] + column - 1
+
+    # ------------------------------------------------------------ front matter
+    @cached_property
+    def front_matter(self):
+        from postlint.frontmatter import split_front_matter
+
+        return split_front_matter(self)
+
+    @property
+    def body_start(self) -> int:
+        fm = self.front_matter
+        return fm.body_start if fm is not None else 0
+
+    @property
+    def body_line(self) -> int:
+        """0-based index of the first line of the Markdown body."""
+        return self.line_index(self.body_start)
+
+    # ---------------------------------------------------------------- markdown
+    @cached_property
+    def tokens(self):
+        """markdown-it-py block tokens of the body, ``map`` rebased to 0-based file lines."""
+        from postlint.markdown import parse_body
+
+        return parse_body(self)
+
+    @cached_property
+    def code_lines(self) -> frozenset[int]:
+        """0-based lines inside fenced or indented code blocks (fences included)."""
+        lines: set[int] = set()
+        for tok in self.tokens:
+            if tok.type in ("fence", "code_block") and tok.map:
+                lines.update(range(tok.map[0], tok.map[1]))
+        return frozenset(lines)
+
+    @cached_property
+    def html_block_lines(self) -> frozenset[int]:
+        lines: set[int] = set()
+        for tok in self.tokens:
+            if tok.type == "html_block" and tok.map:
+                lines.update(range(tok.map[0], tok.map[1]))
+        return frozenset(lines)
+
+    @cached_property
+    def heading_lines(self) -> frozenset[int]:
+        lines: set[int] = set()
+        for tok in self.tokens:
+            if tok.type == "heading_open" and tok.map:
+                lines.update(range(tok.map[0], tok.map[1]))
+        return frozenset(lines)
+
+    # ------------------------------------------------------------------- prose
+    @cached_property
+    def prose(self) -> str:
+        """``text`` with everything that is not prose blanked out (same length).
+
+        Left out (replaced by spaces, line breaks kept): front matter, code blocks
+        and code spans, HTML tags and comments, Liquid and ERB templating, URLs,
+        link destinations and e-mail addresses. Offsets into ``prose`` are offsets
+        into ``text``, so language rules need no position arithmetic.
+        """
+        from postlint.prose import mask_prose
+
+        return mask_prose(self)

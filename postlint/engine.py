@@ -1,0 +1,226 @@
+"""The engine: runs the selected rules over a Document and turns their violations
+into positioned, stamped, filtered diagnostics; applies fixes.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from postlint.checks.base import Context
+from postlint.diagnostics import Diagnostic, Fix, Severity, Violation
+from postlint.document import Document, encode
+
+MAX_FIX_PASSES = 10
+
+
+@dataclass
+class FileContext:
+    """Per-file services handed to rules as ``ctx.settings``."""
+
+    settings: object
+    schema_path: Path | None
+    words: tuple
+
+
+@dataclass
+class FileResult:
+    path: str  # as displayed
+    diagnostics: list = field(default_factory=list)
+    fixed: int = 0  # fixes applied (with --fix / --diff)
+    original: str | None = None  # text before fixing, when fixes were computed
+    text: str | None = None  # text after fixing
+    internal_error: bool = False
+    encoding: tuple = ("utf-8", False)  # (encoding, had BOM), to write fixes back byte-true
+
+    @property
+    def changed(self) -> bool:
+        return self.text is not None and self.original is not None and self.text != self.original
+
+
+class Linter:
+    def __init__(self, registry, resolver):
+        self.registry = registry
+        self.resolver = resolver
+        self._enabled_cache: dict = {}
+
+    # --------------------------------------------------------- selection
+    def enabled(self, settings, path: Path | None) -> list:
+        key = (id(settings), None if not settings.per_file_ignores else str(path))
+        rules = self._enabled_cache.get(key)
+        if rules is None:
+            codes = settings.enabled_codes(self.registry, path)
+            rules = [r for r in self.registry.rules if r.code in codes]
+            self._enabled_cache[key] = rules
+        return rules
+
+    # ------------------------------------------------------------ linting
+    def lint_document(self, doc: Document, settings, path: Path | None = None) -> list[Diagnostic]:
+        rules = self.enabled(settings, path)
+        codes = {r.code for r in rules}
+        file_ctx = FileContext(settings, settings.schema_path(path) if settings.schema else None, settings.words)
+        found: list[tuple] = []
+        if doc.is_binary:
+            rules = [r for r in rules if r.code == "PL001"]
+        for rule in rules:
+            options = dict(rule.default_options)
+            options.update(settings.rule_options.get(rule.code, {}))
+            options.update(settings.rule_options.get(rule.name, {}))
+            ctx = Context(options=options, settings=file_ctx)
+            try:
+                for v in rule.run(doc, ctx):
+                    found.append((rule, v))
+            except Exception as exc:  # noqa: BLE001 - a crashing rule becomes a diagnostic
+                if "PL000" in codes:
+                    found.append((self.registry.get("PL000"),
+                                  Violation(0, 0, f"rule {rule.code} ({rule.name}) failed: {type(exc).__name__}: {exc}")))
+                else:
+                    raise
+        if doc.is_binary:
+            return [self._stamp(doc, rule, v, settings) for rule, v in found]
+
+        from postlint.suppress import Suppressions, parse_directives
+
+        directives = parse_directives(doc, self.registry)
+        result = []
+        if directives:
+            sup = Suppressions(directives)
+            for rule, v in found:
+                if rule.code != "PL000" and sup.suppressed(rule.code, doc.line_index(v.start)):
+                    continue
+                result.append(self._stamp(doc, rule, v, settings))
+            result.extend(self._directive_findings(doc, directives, codes, settings))
+        else:
+            result = [self._stamp(doc, rule, v, settings) for rule, v in found]
+        result.sort(key=Diagnostic.sort_key)
+        return result
+
+    def _directive_findings(self, doc, directives, codes, settings):
+        out = []
+        unused_rule = self.registry.get("PL901") if "PL901" in codes else None
+        unknown_rule = self.registry.get("PL902") if "PL902" in codes else None
+        for d in directives:
+            if unknown_rule is not None and d.unknown:
+                names = ", ".join(d.unknown)
+                out.append(self._stamp(doc, unknown_rule, Violation(d.start, d.end, f"Suppression names unknown rule(s): {names}"), settings))
+            if unused_rule is None or d.used or d.kind == "enable":
+                continue
+            if d.codes is not None and not (d.codes & codes):
+                continue  # suppresses only rules that are off in this run
+            if d.codes is not None and not d.codes and d.unknown:
+                continue  # already reported as unknown
+            if d.alone:
+                start = doc.line_starts[d.line]
+                end = doc.line_starts[d.line + 1] if d.line + 1 < doc.line_count else doc.line_ends[d.line]
+            else:
+                start, end = d.start, d.end
+            what = doc.text[d.start:d.end].strip()
+            out.append(self._stamp(doc, unused_rule, Violation(
+                d.start, d.end, f"Unused suppression: {what}",
+                fix=Fix.replace(start, end, "", message="Remove the unused suppression")), settings))
+        return out
+
+    def _stamp(self, doc: Document, rule, v: Violation, settings) -> Diagnostic:
+        text_len = len(doc.text)
+        start = max(0, min(v.start, text_len))
+        end = max(start, min(v.end, text_len))
+        line, col = doc.position(start)
+        end_line, end_col = doc.position(end)
+        fix_locations = ()
+        if v.fix is not None:
+            fix_locations = tuple(doc.position(e.start) + doc.position(e.end) + (e.content,) for e in v.fix.edits)
+        return Diagnostic(
+            path=doc.path, line=line, column=col, end_line=end_line, end_column=end_col,
+            code=rule.code, name=rule.name, severity=settings.severity_of(rule, self.registry) if settings.severity else rule.severity,
+            message=v.message, fix=v.fix, start=start, end=end, suggestions=v.suggestions,
+            fix_locations=fix_locations,
+            source_line=doc.line(line - 1) if doc.line_count >= line else "",
+        )
+
+    # -------------------------------------------------------------- files
+    def lint_bytes(self, data: bytes, display: str, settings, path: Path | None = None, *,
+                   fix: bool = False, unsafe: bool = False) -> FileResult:
+        doc = Document.from_bytes(data, display)
+        result = FileResult(display)
+        try:
+            diagnostics = self.lint_document(doc, settings, path)
+        except Exception as exc:  # noqa: BLE001 - the engine itself failed on this file
+            return self.internal_error(display, exc, settings)
+        if fix and not doc.is_binary:
+            result.original = doc.text
+            for _ in range(MAX_FIX_PASSES):
+                new_text, applied = apply_fixes(doc.text, diagnostics, unsafe)
+                if not applied:
+                    break
+                result.fixed += applied
+                doc = Document(new_text, display, encoding=doc.encoding, bom=doc.bom, problem=doc.decode_problem)
+                diagnostics = self.lint_document(doc, settings, path)
+            result.text = doc.text
+            result.encoding = (doc.encoding, doc.bom)
+        result.diagnostics = diagnostics
+        result.internal_error = any(d.code == "PL000" for d in diagnostics)
+        return result
+
+    def internal_error(self, display: str, exc: BaseException, settings) -> FileResult:
+        rule = self.registry.get("PL000")
+        diag = Diagnostic(display, 1, 1, 1, 1, rule.code, rule.name, Severity.ERROR,
+                          f"postlint failed on this file: {type(exc).__name__}: {exc}")
+        return FileResult(display, [diag], internal_error=True)
+
+    def io_error(self, display: str, exc: OSError, action: str = "read") -> Diagnostic:
+        rule = self.registry.get("PL004")
+        reason = exc.strerror or str(exc)
+        return Diagnostic(display, 1, 1, 1, 1, rule.code, rule.name, Severity.ERROR,
+                          f"Cannot {action} file: {reason}")
+
+
+def apply_fixes(text: str, diagnostics, unsafe: bool = False) -> tuple[str, int]:
+    """Apply non-overlapping fixes (first come, first served); return (text, count)."""
+    chosen = []
+    last_end = -1
+    fixes = [d.fix for d in diagnostics if d.fix is not None and (d.fix.safe or unsafe)]
+    fixes.sort(key=lambda f: (f.start, f.end))
+    for fx in fixes:
+        edits = sorted(fx.edits, key=lambda e: e.start)
+        if edits[0].start < last_end or (edits[0].start == last_end and chosen and edits[0].start == edits[0].end):
+            continue  # overlaps a fix already chosen: it gets its turn in the next pass
+        chosen.append(fx)
+        last_end = max(e.end for e in edits)
+    if not chosen:
+        return text, 0
+    pieces, pos = [], 0
+    for fx in chosen:
+        for e in sorted(fx.edits, key=lambda e: e.start):
+            pieces.append(text[pos:e.start])
+            pieces.append(e.content)
+            pos = e.end
+    pieces.append(text[pos:])
+    return "".join(pieces), len(chosen)
+
+
+def write_atomic(path: Path, text: str, encoding: str, bom: bool) -> None:
+    """Write via a temporary file in the same folder and rename, keeping permissions."""
+    data = encode(text, encoding, bom)
+    directory = path.parent
+    mode = None
+    try:
+        mode = os.stat(path).st_mode & 0o7777
+    except OSError:
+        pass
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".postlint-tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise

@@ -1,0 +1,128 @@
+"""The prose view: the text language rules see, at the same offsets as the file.
+
+Everything that is not running text is blanked out with spaces (line breaks are
+kept), so a match in ``Document.prose`` is a match at the same offset in
+``Document.text``. Scanners for paired delimiters are written by hand with
+``str.find`` so that every one of them is linear in the size of the file: a
+regex like ``<!--.*?-->`` rescans to the end of the file for every unclosed
+opener, which is quadratic on hostile input.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+_NOT_NEWLINE = re.compile(r"[^\r\n]")
+
+_URL = re.compile(r"""(?:\b(?:https?|ftp|file)://|\bwww\.|\bmailto:)[^\s<>"'`\])]*(?:\([^\s()]*\)[^\s<>"'`\])]*)*""", re.I)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_DOMAIN = re.compile(
+    r"(?<![\w@.-])[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|co|gov|edu|dev|ai|app|uk|de|fr|nl|eu|jobs|us|me|ly|sh|info|biz|tech)\b(?:/[^\s<>\"')\]]*)?",
+    re.I,
+)
+_LINK_DEST = re.compile(r"\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'))?\)")
+_REF_DEF = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S.*$", re.M)
+_AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*|[^<>\s@]+@[^<>\s]+)>")
+_HTML_TAG = re.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>")
+_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6});")
+_BACKTICKS = re.compile(r"`+")
+_BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
+
+# Paired delimiters scanned by hand: (opener, closer). Liquid comment and raw
+# blocks come first so their contents are blanked whole.
+_PAIRS = (
+    ("<!--", "-->"),
+    ("{% comment %}", "{% endcomment %}"),
+    ("{%- comment -%}", "{%- endcomment -%}"),
+    ("{% raw %}", "{% endraw %}"),
+    ("<script", "</script>"),
+    ("<style", "</style>"),
+    ("{%", "%}"),
+    ("{{", "}}"),
+    ("<%", "%>"),
+)
+
+
+def _paired(text: str, opener: str, closer: str, out: list) -> None:
+    pos = text.find(opener)
+    while pos != -1:
+        end = text.find(closer, pos + len(opener))
+        if end == -1:
+            return  # no closer after this opener, so none after any later one
+        end += len(closer)
+        out.append((pos, end))
+        pos = text.find(opener, end)
+
+
+def code_spans(text: str) -> list[tuple[int, int]]:
+    """CommonMark code spans: a backtick run closed by the next run of equal length
+    in the same paragraph. Linear: each run looks up its partner in a table."""
+    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text)]
+    if len(runs) < 2:
+        return []
+    blanks = [m.start() for m in _BLANK_LINE.finditer(text)]
+    next_same: list[int] = [-1] * len(runs)
+    last_by_len: dict[int, int] = {}
+    for i in range(len(runs) - 1, -1, -1):
+        length = runs[i][1] - runs[i][0]
+        next_same[i] = last_by_len.get(length, -1)
+        last_by_len[length] = i
+    spans = []
+    i = 0
+    while i < len(runs):
+        j = next_same[i]
+        if j != -1:
+            start, end = runs[i][0], runs[j][1]
+            k = bisect.bisect_left(blanks, start)
+            if k == len(blanks) or blanks[k] >= runs[j][0]:
+                spans.append((start, end))
+                i = j + 1
+                continue
+        i += 1
+    return spans
+
+
+def _apply(text: str, ranges: list) -> str:
+    if not ranges:
+        return text
+    ranges.sort()
+    pieces = []
+    pos = 0
+    for start, end in ranges:
+        if end <= pos:
+            continue
+        start = max(start, pos)
+        pieces.append(text[pos:start])
+        pieces.append(_NOT_NEWLINE.sub(" ", text[start:end]))
+        pos = end
+    pieces.append(text[pos:])
+    return "".join(pieces)
+
+
+def _line_ranges(doc, lines) -> list:
+    starts, ends = doc.line_starts, doc.line_ends
+    return [(starts[i], ends[i]) for i in lines if i < len(starts)]
+
+
+def mask_prose(doc) -> str:
+    text = doc.text
+    if doc.is_binary:
+        return ""
+    # 1. Front matter and code blocks: whole regions.
+    ranges = [(0, doc.body_start)] if doc.body_start else []
+    ranges += _line_ranges(doc, doc.code_lines)
+    masked = _apply(text, ranges)
+
+    # 2. Paired delimiters (comments, templating, scripts), then code spans.
+    ranges = []
+    for opener, closer in _PAIRS:
+        _paired(masked, opener, closer, ranges)
+    masked = _apply(masked, ranges)
+    masked = _apply(masked, code_spans(masked))
+
+    # 3. Everything found by a pattern: link destinations, URLs, e-mail, tags.
+    ranges = []
+    for pattern in (_REF_DEF, _AUTOLINK, _LINK_DEST, _URL, _EMAIL, _DOMAIN, _HTML_TAG, _ENTITY):
+        ranges.extend(m.span() for m in pattern.finditer(masked))
+    return _apply(masked, ranges)

@@ -1,0 +1,114 @@
+"""The rule registry: built-in logic rules, word-list rules from rules/*.yaml,
+the user's own rule files, and plugins from the ``postlint.rules`` entry-point group.
+
+A plugin's entry point names a Rule subclass, a Rule instance, or a list of
+either, e.g. in the plugin's pyproject.toml::
+
+    [project.entry-points."postlint.rules"]
+    acme = "acme_postlint:RULES"
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from postlint.checks.base import Rule, validate_rule
+
+ENTRY_POINT_GROUP = "postlint.rules"
+
+
+class RegistryError(Exception):
+    """A rule that breaks the contract, a duplicate code, a selector that matches nothing."""
+
+
+class Registry:
+    def __init__(self, rules):
+        self.by_code: dict[str, Rule] = {}
+        self.by_name: dict[str, Rule] = {}
+        for rule in rules:
+            problems = validate_rule(rule)
+            if problems:
+                raise RegistryError(f"rule {getattr(rule, 'code', '?')} from {rule.source}: {problems[0]}")
+            for table, key in ((self.by_code, rule.code), (self.by_name, rule.name)):
+                other = table.get(key)
+                if other is not None:
+                    raise RegistryError(f"rule {key} from {rule.source} clashes with the one from {other.source}")
+                table[key] = rule
+        self.rules = sorted(self.by_code.values(), key=lambda r: r.code)
+
+    def get(self, key: str) -> Rule | None:
+        return self.by_code.get(key.upper()) or self.by_name.get(key.lower())
+
+    def resolve(self, selector: str) -> set[str]:
+        """Codes matched by a selector: ALL, a code, a slug, a code prefix (PL4, PL40) or a category."""
+        sel = selector.strip()
+        if sel.upper() == "ALL":
+            return set(self.by_code)
+        rule = self.get(sel)
+        if rule is not None:
+            return {rule.code}
+        if re.fullmatch(r"[A-Za-z]{1,5}[0-9]{0,3}", sel):
+            codes = {c for c in self.by_code if c.startswith(sel.upper())}
+            if codes:
+                return codes
+        codes = {r.code for r in self.rules if r.category == sel.lower()}
+        if codes:
+            return codes
+        raise RegistryError(f"unknown rule selector {selector!r}" + _suggest(sel, self))
+
+    def defaults(self) -> set[str]:
+        return {r.code for r in self.rules if r.default_enabled}
+
+
+def _suggest(selector: str, registry: Registry) -> str:
+    import difflib
+
+    names = list(registry.by_code) + list(registry.by_name)
+    close = difflib.get_close_matches(selector, names, n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _plugin_rules():
+    from importlib.metadata import entry_points
+
+    rules = []
+    for ep in entry_points(group=ENTRY_POINT_GROUP):
+        try:
+            obj = ep.load()
+        except Exception as exc:  # a broken plugin must not crash postlint
+            raise RegistryError(f"plugin {ep.name!r} ({ep.value}) failed to load: {type(exc).__name__}: {exc}") from None
+        items = obj if isinstance(obj, (list, tuple)) else [obj]
+        for item in items:
+            rule = item() if isinstance(item, type) else item
+            if not isinstance(rule, Rule):
+                raise RegistryError(f"plugin {ep.name!r} ({ep.value}) gave {item!r}, not a postlint Rule")
+            rule.source = f"plugin {ep.name}"
+            rules.append(rule)
+    return rules
+
+
+_CACHE: dict = {}
+
+
+def load_registry(rule_files: tuple = (), plugins: bool = True) -> Registry:
+    """All rules: built-in, rules/*.yaml, the user's rule files, and plugins (cached)."""
+    key = (tuple(str(p) for p in rule_files), plugins)
+    if key in _CACHE:
+        return _CACHE[key]
+    from postlint.checks import BUILTIN_RULES
+    from postlint.wordlist import RuleFileError, builtin_rule_files, load_rule_file
+
+    rules: list[Rule] = [cls() for cls in BUILTIN_RULES]
+    for path in builtin_rule_files():
+        rules.append(load_rule_file(path))
+    for path in rule_files:
+        try:
+            rules.append(load_rule_file(Path(path), validate=True))
+        except RuleFileError as exc:
+            raise RegistryError(str(exc)) from None
+    if plugins:
+        rules.extend(_plugin_rules())
+    registry = Registry(rules)
+    _CACHE[key] = registry
+    return registry

@@ -1,0 +1,78 @@
+"""``path:line:col: CODE message``, optionally with the source line and a caret."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from postlint.diagnostics import Severity
+
+_RESET = "\033[0m"
+_BOLD = "\033[1m"
+_DIM = "\033[2m"
+_COLORS = {Severity.ERROR: "\033[1;31m", Severity.WARNING: "\033[1;33m", Severity.INFO: "\033[1;34m"}
+
+
+class _Style:
+    def __init__(self, color: bool):
+        self.color = color
+
+    def __call__(self, text: str, code: str) -> str:
+        return f"{code}{text}{_RESET}" if self.color else text
+
+
+def report(results, stream, options) -> None:
+    style = _Style(options.get("color", False))
+    diagnostics = [d for r in results for d in r.diagnostics]
+    if options.get("statistics"):
+        _statistics(diagnostics, stream, style)
+    else:
+        for d in diagnostics:
+            location = style(f"{d.path}:{d.line}:{d.column}:", _BOLD)
+            stream.write(f"{location} {style(d.code, _COLORS[d.severity])} {d.message}\n")
+            if options.get("show_source") and d.source_line:
+                _excerpt(d, stream, style)
+    if not options.get("quiet"):
+        _summary(results, diagnostics, stream, options)
+
+
+def _excerpt(d, stream, style) -> None:
+    number = str(d.line)
+    pad = " " * len(number)
+    line = d.source_line.replace("\t", " ")
+    width = max(1, (d.end_column - d.column) if d.end_line == d.line else len(d.source_line) - d.column + 1)
+    stream.write(f"{pad} {style('|', _DIM)}\n")
+    stream.write(f"{number} {style('|', _DIM)} {line}\n")
+    stream.write(f"{pad} {style('|', _DIM)} {' ' * (d.column - 1)}{style('^' * width, _COLORS[d.severity])}\n\n")
+
+
+def _statistics(diagnostics, stream, style) -> None:
+    counts = Counter((d.code, d.name) for d in diagnostics)
+    fixable = {d.code for d in diagnostics if d.fix is not None}
+    for (code, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        mark = "[*]" if code in fixable else "   "
+        stream.write(f"{n:6d}  {style(code, _BOLD)}  {mark} {name}\n")
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _summary(results, diagnostics, stream, options) -> None:
+    files = len(results)
+    fixed = sum(r.fixed for r in results)
+    if fixed:
+        stream.write(f"Fixed {_plural(fixed, 'problem')}.\n")
+    if not diagnostics:
+        stream.write(f"No problems found in {_plural(files, 'file')}.\n" if not fixed
+                     else f"No problems left in {_plural(files, 'file')}.\n")
+        return
+    with_problems = len({d.path for d in diagnostics})
+    safe = sum(1 for d in diagnostics if d.fix is not None and d.fix.safe)
+    unsafe = sum(1 for d in diagnostics if d.fix is not None and not d.fix.safe)
+    parts = []
+    if safe:
+        parts.append(f"{safe} fixable with --fix")
+    if unsafe:
+        parts.append(f"{unsafe} more with --unsafe-fixes" if safe else f"{unsafe} fixable with --unsafe-fixes")
+    fix_note = f" ({', '.join(parts)})" if parts else ""
+    stream.write(f"Found {_plural(len(diagnostics), 'problem')}{fix_note} in {_plural(with_problems, 'file')}.\n")

@@ -1,0 +1,96 @@
+"""Misspellings from a wrong -> right dictionary, tuned for postings.
+
+A misspelling list (not a general dictionary) flags only words known to be
+wrong, so product names and jargon are never flagged. What is left to get
+right is which words to look up at all; measured on the corpus, the false
+alarms came from names, other languages and broken tokens. Hence:
+
+- tokens are runs of Unicode letters (``café`` stays whole, ``42nd`` is skipped),
+  apostrophes inside words kept; a token glued to ``.``, ``@``, ``/`` or a digit
+  (domains, paths, versions) is skipped;
+- a capitalised word inside a sentence is taken for a name (``Globolize``,
+  ``Numbrs``), CamelCase and short ALL-CAPS words for product names and acronyms;
+- a document whose prose is not English is not checked;
+- the user's own words (config ``words``, ``.postlint-words.txt``) are never flagged.
+"""
+
+from __future__ import annotations
+
+import re
+
+from postlint.diagnostics import Fix, Violation
+from postlint.wordlist import match_case
+
+_TOKEN = re.compile(r"(?<![\w@/\\.'’])([^\W\d_]+(?:['’][^\W\d_]+)?)(?![\w@/\\]|[.'’-]?\d|\.[^\W\d_])")
+_SENTENCE_END = set(".!?:;\"“”()[]*#>|+-•–—")
+
+# The most frequent English function words: if too few of a document's words
+# are among these, the document is not in English and is not spell-checked.
+_ENGLISH = frozenset(
+    "the and to of a in for with you we our is are be on as or will your this that at an by from "
+    "have has who can work team experience all it us not more".split()
+)
+
+
+def is_english(words: list[str]) -> bool:
+    if len(words) < 20:
+        return True
+    hits = sum(1 for w in words if w.lower() in _ENGLISH)
+    return hits / len(words) >= 0.12
+
+
+def _sentence_start(prose: str, start: int, line_start: int) -> bool:
+    i = start - 1
+    while i >= line_start and prose[i] in " \t":
+        i -= 1
+    if i < line_start:
+        return True  # first word on its line (after blanked markup)
+    return prose[i] in _SENTENCE_END or prose[i].isdigit()
+
+
+def check_spelling(rule, doc, ctx):
+    _, exceptions, table = rule._compile()
+    allowed = {w.lower() for w in rule.spec.get("allow", [])}
+    settings = ctx.settings
+    if settings is not None:
+        allowed |= {w.lower() for w in getattr(settings, "words", ())}
+    prose = doc.prose
+    matches = list(_TOKEN.finditer(prose))
+    if not is_english([m.group(1) for m in matches]):
+        return
+    excluded = [m.span() for m in exceptions.finditer(prose)] if exceptions else []
+    min_len = rule.spec.get("min_length", 3)
+    starts = doc.line_starts
+    import bisect
+
+    for m in matches:
+        word = m.group(1)
+        if len(word) < min_len:
+            continue
+        lower = word.lower()
+        right = table.get(lower)
+        if right is None and ("'" in lower or "’" in lower):
+            continue
+        if right is None or lower in allowed:
+            continue
+        if not word.islower():
+            if word.isupper():
+                if len(word) <= 4:
+                    continue  # acronyms: ANS, TEH
+            elif any(c.isupper() for c in word[1:]):
+                continue  # CamelCase: product names
+            else:
+                line_start = starts[bisect.bisect_right(starts, m.start()) - 1]
+                if not _sentence_start(prose, m.start(), line_start):
+                    continue  # a capitalised word mid-sentence is a name
+        if any(a <= m.start() and m.end() <= b for a, b in excluded):
+            continue
+        options = [match_case(word, r) for r in right.split(",") if r]
+        if len(options) == 1:
+            yield Violation(m.start(), m.end(), f"Misspelling '{word}': write '{options[0]}'",
+                            fix=Fix.replace(m.start(), m.end(), options[0], message=f"Replace with '{options[0]}'"),
+                            suggestions=tuple(options))
+        else:
+            shown = "', '".join(options)
+            yield Violation(m.start(), m.end(), f"Possible misspelling '{word}': did you mean '{shown}'?",
+                            suggestions=tuple(options))
