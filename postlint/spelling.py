@@ -22,7 +22,9 @@ from postlint.diagnostics import Fix, Violation
 from postlint.wordlist import match_case
 
 _TOKEN = re.compile(r"(?<![\w@/\\.'’])([^\W\d_]+(?:['’][^\W\d_]+)?)(?![\w@/\\]|[.'’-]?\d|\.[^\W\d_])")
-_SENTENCE_END = set(".!?:;\"“”()[]*#>|+-•–—")
+_SENTENCE_END = set(".!?:;\"“”")
+_BULLETS = set("*#>|+-•")  # a list or heading marker starts a sentence when it stands alone
+_ZERO_WIDTH = set("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 
 # The most frequent English function words: if too few of a document's words
 # are among these, the document is not in English and is not spell-checked.
@@ -45,7 +47,18 @@ def _sentence_start(prose: str, start: int, line_start: int) -> bool:
         i -= 1
     if i < line_start:
         return True  # first word on its line (after blanked markup)
-    return prose[i] in _SENTENCE_END or prose[i].isdigit()
+    ch = prose[i]
+    if ch in _SENTENCE_END:
+        return True
+    if ch in _BULLETS or ch.isdigit():
+        return i == line_start or prose[i - 1] in " \t"
+    return False
+
+
+def _shouting(prose: str, m, starts) -> bool:
+    """Is the text around the word written in capitals (shouted), not mixed case?"""
+    letters = [c for c in prose[max(0, m.start() - 40):m.end() + 40] if c.isalpha()]
+    return sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
 def check_spelling(rule, doc, ctx):
@@ -63,6 +76,18 @@ def check_spelling(rule, doc, ctx):
     starts = doc.line_starts
     import bisect
 
+    def sentence_start(m) -> bool:
+        line_start = starts[bisect.bisect_right(starts, m.start()) - 1]
+        return _sentence_start(prose, m.start(), line_start)
+
+    # Words the document itself uses as names: capitalised mid-sentence
+    # somewhere, or written in the front matter (company: Numbrs).
+    names = {m.group(1).lower() for m in matches if m.group(1)[:1].isupper() and not sentence_start(m)}
+    fm = doc.front_matter
+    if fm is not None:
+        names.update(w.lower() for w in _TOKEN.findall(doc.text, fm.content_start, fm.content_end))
+    text = doc.text
+
     for m in matches:
         word = m.group(1)
         if len(word) < min_len:
@@ -73,16 +98,15 @@ def check_spelling(rule, doc, ctx):
             continue
         if right is None or lower in allowed:
             continue
+        if (m.start() > 0 and text[m.start() - 1] in _ZERO_WIDTH) or (m.end() < len(text) and text[m.end()] in _ZERO_WIDTH):
+            continue  # 's\u200bome': a word split by an invisible character, not a typo
         if not word.islower():
-            if word.isupper():
-                if len(word) <= 4:
-                    continue  # acronyms: ANS, TEH
-            elif any(c.isupper() for c in word[1:]):
+            if any(c.isupper() for c in word[1:]) and not word.isupper():
                 continue  # CamelCase: product names
-            else:
-                line_start = starts[bisect.bisect_right(starts, m.start()) - 1]
-                if not _sentence_start(prose, m.start(), line_start):
-                    continue  # a capitalised word mid-sentence is a name
+            if word.isupper() and (len(word) <= 5 or not _shouting(prose, m, starts)):
+                continue  # acronyms (REGON) and names in capitals (NCLUSIVE) in mixed-case text
+            if not word.isupper() and (not sentence_start(m) or lower in names):
+                continue  # a capitalised word mid-sentence, or used as a name elsewhere
         if any(a <= m.start() and m.end() <= b for a, b in excluded):
             continue
         options = [match_case(word, r) for r in right.split(",") if r]
