@@ -48,7 +48,12 @@ class Linter:
 
     # --------------------------------------------------------- selection
     def enabled(self, settings, path: Path | None) -> list:
-        key = (id(settings), None if not settings.per_file_ignores else str(path))
+        # Keyed by what decides the selection, never by id(): a Settings object
+        # that is freed can hand its id to a new one with another selection.
+        key = (settings.select, settings.extend_select, settings.ignore,
+               tuple(sorted(settings.per_file_ignores.items())),
+               str(settings.root) if settings.per_file_ignores else None,
+               str(path) if settings.per_file_ignores else None)
         rules = self._enabled_cache.get(key)
         if rules is None:
             codes = settings.enabled_codes(self.registry, path)

@@ -83,6 +83,13 @@ def check_spelling(rule, doc, ctx):
     # Words the document itself uses as names: capitalised mid-sentence
     # somewhere, or written in the front matter (company: Numbrs).
     names = {m.group(1).lower() for m in matches if m.group(1)[:1].isupper() and not sentence_start(m)}
+    # ... or capitalised every time it appears, more than once (Numbrs ... Numbrs).
+    seen: dict = {}
+    for m in matches:
+        w = m.group(1)
+        seen.setdefault(w.lower(), set()).add(w[:1].isupper())
+    names.update(w for w, caps in seen.items() if caps == {True} and sum(
+        1 for m in matches if m.group(1).lower() == w) > 1) if len(seen) < 5000 else None
     fm = doc.front_matter
     if fm is not None:
         names.update(w.lower() for w in _TOKEN.findall(doc.text, fm.content_start, fm.content_end))

@@ -8,8 +8,8 @@ Each file::
       - name: what the case shows
         input: |                # the posting (or a fragment)
           ##ABOUT
-        expect:                 # "line:col CODE" or "line:col CODE message-prefix"
-          - 1:1 PL301 Heading marker '##' needs a space
+        expect: |               # one finding a line: "line:col CODE [message prefix]"
+          1:1 PL301 Heading marker '##' needs a space
         fixed: |                # optional: the text after --fix
           ## ABOUT
         unsafe: false           # optional: apply unsafe fixes too
@@ -34,9 +34,12 @@ CASES_DIR = Path(__file__).parent / "cases"
 
 def _load():
     for file in sorted(CASES_DIR.glob("*.yaml")):
-        spec = yaml.safe_load(file.read_text(encoding="utf-8"))
+        try:
+            spec = yaml.safe_load(file.read_text(encoding="utf-8"))
+        except yaml.YAMLError as exc:
+            raise AssertionError(f"{file}: not valid YAML: {exc}") from None
         for i, case in enumerate(spec["cases"]):
-            yield pytest.param(spec, case, id=f"{file.stem}::{case.get('name', i)}")
+            yield pytest.param(spec, case, id=f"{file.stem}--{case.get('name', i)}")
 
 
 def _config(spec, case):
@@ -59,6 +62,8 @@ def _check(spec, case, text: str, newline: str, bom: bool):
     data = (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8", "surrogateescape")
     found = lint_bytes(data, path, config)
     expected = case.get("expect") or []
+    if isinstance(expected, str):  # a block of lines: no YAML quoting pitfalls
+        expected = [line.strip() for line in expected.splitlines() if line.strip()]
     got = [f"{d.line}:{d.column} {d.code} {d.message}" for d in found]
     assert len(found) == len(expected), f"expected {expected}, got {got}"
     for exp, d in zip(expected, found):

@@ -43,8 +43,9 @@ class Mojibake(Rule):
             if fixed == line:
                 continue
             for a0, a1, b0, b1 in _changes(line, fixed):
-                shown_a, shown_b = _word(line, a0, a1), _word(fixed, b0, b1)
-                yield Violation(start + a0, start + a1,
+                w0, w1 = _word_span(line, a0, a1)
+                shown_a, shown_b = line[w0:w1], _word(fixed, b0, b1)
+                yield Violation(start + w0, start + w1,
                                 f"Mojibake '{shown_a}' should read '{shown_b}'",
                                 fix=Fix.replace(start + a0, start + a1, fixed[b0:b1],
                                                 message=f"Replace with '{shown_b}'"))
@@ -64,10 +65,17 @@ def _changes(old: str, new: str):
     return merged
 
 
-def _word(s: str, a: int, b: int) -> str:
-    """The changed span widened to whole words, for the message."""
+def _word_span(s: str, a: int, b: int) -> tuple[int, int]:
+    """The changed span widened to whole words (trailing punctuation left out)."""
     while a > 0 and not s[a - 1].isspace():
         a -= 1
     while b < len(s) and not s[b].isspace():
         b += 1
-    return s[a:b][:60]
+    while b > a + 1 and s[b - 1] in ".,;:!?)]\"'":
+        b -= 1
+    return a, min(b, a + 60)
+
+
+def _word(s: str, a: int, b: int) -> str:
+    w0, w1 = _word_span(s, a, b)
+    return s[w0:w1]
