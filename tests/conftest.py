@@ -1,0 +1,34 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+CORPUS = SHARED / "corpus"
+SEEDS = Path(__file__).parent / "fixtures" / "seeds"
+
+
+def corpus_files():
+    """Every posting of ../shared/corpus (skips the test when it is absent)."""
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus is not present")
+    return sorted(p for p in CORPUS.rglob("*") if p.is_file() and p.name not in ("MANIFEST.tsv", "SOURCES.md"))
+
+
+@pytest.fixture
+def run_cli():
+    """Run `python -m postlint ...` in a folder; returns CompletedProcess (text)."""
+
+    def run(*args, cwd=None, input=None, env=None):
+        full_env = dict(os.environ)
+        full_env.pop("GITHUB_ACTIONS", None)
+        full_env.pop("POSTLINT_FORMAT", None)
+        full_env["NO_COLOR"] = "1"
+        full_env.update(env or {})
+        return subprocess.run([sys.executable, "-m", "postlint", *args], cwd=cwd, input=input,
+                              capture_output=True, text=True, env=full_env, timeout=300)
+
+    return run

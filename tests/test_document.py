@@ -1,0 +1,85 @@
+"""The Document: decoding, positions, front matter splitting and the prose view."""
+
+import codecs
+
+from postlint.document import Document, decode, encode
+
+
+def test_positions_are_the_same_for_lf_crlf_and_cr():
+    for nl in ("\n", "\r\n", "\r"):
+        doc = Document.from_text(nl.join(["first", "second line", "third"]) + nl)
+        offset = doc.text.index("line")
+        assert doc.position(offset) == (2, 8)
+        assert doc.line(1) == "second line"
+        assert doc.offset(2, 8) == offset
+
+
+def test_bom_is_removed_and_restored():
+    data = codecs.BOM_UTF8 + "title: Café\r\n".encode()
+    text, encoding, bom, problem = decode(data)
+    assert text == "title: Café\r\n" and bom and problem is None
+    assert encode(text, encoding, bom) == data
+
+
+def test_utf16_with_bom_is_decoded():
+    data = "## Über uns\n".encode("utf-16")
+    doc = Document.from_bytes(data)
+    assert doc.text == "## Über uns\n" and doc.encoding == "utf-16"
+    assert encode(doc.text, doc.encoding, doc.bom) == data
+
+
+def test_invalid_utf8_is_located_and_kept_losslessly():
+    data = "Senior Engineer ".encode() + b"\x97" + " Remote\nline two\n".encode()
+    doc = Document.from_bytes(data)
+    assert doc.decode_problem.byte == 0x97
+    assert doc.position(doc.decode_problem.offset) == (1, 17)
+    assert encode(doc.text, doc.encoding, doc.bom) == data  # nothing lost
+
+
+def test_binary_file_is_recognised():
+    png = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
+    assert Document.from_bytes(png).is_binary
+    assert not Document.from_bytes(b"a stray NUL \x00 in text\n").is_binary
+
+
+def test_front_matter_forms_from_real_repos():
+    doc = Document.from_text(
+        "---\n# INSTRUCTIONS: fill these in\n#\npost-date : 3-18-2013\n"
+        "created: !!timestamp '2017-01-27'\nopens: 2013-03-18\n---\nBody\n")
+    fm = doc.front_matter
+    assert fm.data == {"post-date": "3-18-2013", "created": "2017-01-27", "opens": "2013-03-18"}
+    loc = fm.location(("post-date",))
+    assert doc.position(loc.key_start) == (4, 1)
+    assert doc.position(loc.value_start) == (4, 13)
+    created = fm.location(("created",))
+    assert doc.text[created.value_start:created.value_end] == "'2017-01-27'"
+    assert doc.body_line == 7 and doc.line(doc.body_line) == "Body"
+
+
+def test_no_front_matter_and_token_lines_are_file_lines():
+    doc = Document.from_text("---\ntitle: x\n---\n\n- a\n- \n")
+    items = [t.map for t in doc.tokens if t.type == "list_item_open"]
+    assert items == [[4, 5], [5, 6]]
+    assert Document.from_text("# Title\n").front_matter is None
+
+
+def test_prose_blanks_code_urls_emails_html_and_templating():
+    src = ("Write to jobs@example.com or see https://example.com/jobs?id=1 and [docs](https://x.io/a).\n"
+           "Use `npm install` {{ page.title }} {% include apply.html %} <%= @job.title %> <b>bold</b>\n"
+           "<!-- a comment -->\n```\ncode here\n```\n")
+    doc = Document.from_text(src)
+    prose = doc.prose
+    assert len(prose) == len(src)
+    for gone in ("jobs@example.com", "https://", "npm install", "page.title", "include", "@job", "<b>", "comment", "code here", "x.io"):
+        assert gone not in prose, gone
+    for kept in ("Write to", "and", "[docs", "bold"):
+        assert kept in prose, kept
+    assert prose.count("\n") == src.count("\n")
+
+
+def test_code_span_scanner_is_linear_on_unmatched_backticks():
+    from postlint.prose import code_spans
+
+    text = "`a " + "``b " * 20000
+    spans = code_spans(text)  # would be quadratic with a naive rescan
+    assert all(text[s] == "`" for s, _ in spans)

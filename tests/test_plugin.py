@@ -1,0 +1,67 @@
+"""Third-party rules through the `postlint.rules` entry-point group.
+
+The test installs a tiny plugin the way pip would: a module plus a
+``.dist-info`` folder with ``entry_points.txt`` on the path, so
+``importlib.metadata`` finds it exactly as it finds an installed package.
+"""
+
+import os
+import sys
+import textwrap
+
+PLUGIN = '''
+import re
+from postlint.checks.base import Rule, RuleDocs
+from postlint.diagnostics import Severity, Violation
+
+
+class NoUnpaidInternship(Rule):
+    code = "ACME001"
+    name = "unpaid-internship"
+    category = "content"
+    severity = Severity.ERROR
+    summary = "Acme does not post unpaid internships"
+    docs = RuleDocs(what="Flags 'unpaid'.", why="Company policy.", example="An unpaid internship.\\n",
+                    use_instead="A paid internship.\\n")
+
+    def check(self, doc, ctx):
+        for m in re.finditer(r"\\bunpaid\\b", doc.prose, re.I):
+            yield Violation(m.start(), m.end(), "Unpaid internships are not allowed")
+
+
+RULES = [NoUnpaidInternship]
+'''
+
+
+def install_plugin(site):
+    (site / "acme_postlint.py").write_text(PLUGIN)
+    info = site / "acme_postlint-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: acme-postlint\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text("[postlint.rules]\nacme = acme_postlint:RULES\n")
+
+
+def test_plugin_rule_is_registered_documented_and_runs(tmp_path, run_cli):
+    site = tmp_path / "site"
+    site.mkdir()
+    install_plugin(site)
+    env = {"PYTHONPATH": os.pathsep.join([str(site)] + sys.path)}
+    (tmp_path / "post.md").write_text("## Intern\n\nThis is an unpaid internship.\n")
+    r = run_cli("--select", "ACME001", "--schema", "none", "post.md", cwd=tmp_path, env=env)
+    assert r.returncode == 1, r.stderr
+    assert "post.md:3:12: ACME001 Unpaid internships are not allowed" in r.stdout
+    r = run_cli("rule", "unpaid-internship", cwd=tmp_path, env=env)
+    assert r.stdout.startswith("# ACME001 unpaid-internship") and "Defined in: plugin acme" in r.stdout
+
+
+def test_broken_plugin_is_a_clear_error(tmp_path, run_cli):
+    site = tmp_path / "site"
+    site.mkdir()
+    install_plugin(site)
+    (site / "acme_postlint.py").write_text("raise ImportError('missing dependency acme-core')\n")
+    env = {"PYTHONPATH": os.pathsep.join([str(site)] + sys.path)}
+    (tmp_path / "post.md").write_text("Hello\n")
+    r = run_cli("post.md", cwd=tmp_path, env=env)
+    assert r.returncode == 2
+    assert "plugin 'acme' (acme_postlint:RULES) failed to load: ImportError: missing dependency acme-core" in r.stderr
+    assert "Traceback" not in r.stderr

@@ -1,0 +1,46 @@
+"""The five postings the product was described with: every defect at its line."""
+
+from pathlib import Path
+
+from postlint.api import lint_bytes
+
+SEEDS = Path(__file__).parent / "fixtures" / "seeds"
+
+
+def lint(name):
+    path = next(SEEDS.glob(f"{name}_*.md"))
+    return [(d.line, d.code, d.message) for d in lint_bytes(path.read_bytes(), path.name, {})]
+
+
+def lines(found, code):
+    return [line for line, c, _ in found if c == code]
+
+
+def test_seed_000():
+    found = lint("000")
+    assert 10 in lines(found, "PL102")
+    assert lines(found, "PL301") == [13, 18, 22, 29, 34, 41, 46, 51]
+
+
+def test_seed_001_and_004_missing_fields():
+    for name in ("001", "004"):
+        missing = sorted(m for _, c, m in lint(name) if c == "PL101")
+        assert missing == ["Missing required field 'location'", "Missing required field 'post-date'"]
+
+
+def test_seed_002():
+    found = lint("002")
+    assert lines(found, "PL100") == [1]
+    assert (1, "PL401", "Misspelling 'Expirience': write 'Experience'") in found
+    assert lines(found, "PL302") == [36]
+    # Line 39 lists tools: Sidekiq, Axlsx, RSpec, PostgreSQL, Globolize... no misspelling there.
+    assert [m for line, c, m in found if c == "PL401" and line >= 38] == []
+
+
+def test_seed_003_and_004():
+    assert lines(lint("003"), "PL100") == [1]
+    found = lint("004")
+    assert lines(found, "PL201") == [56]
+    text = next(SEEDS.glob("004_*.md")).read_text(encoding="utf-8").splitlines()
+    her_his = [i + 1 for i, line in enumerate(text) if "her/his" in line]
+    assert lines(found, "PL501") == her_his
