@@ -61,6 +61,9 @@ def _shouting(prose: str, m, starts) -> bool:
     return sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
+_MISSING = object()
+
+
 def check_spelling(rule, doc, ctx):
     _, exceptions, table = rule._compile()
     allowed = {w.lower() for w in rule.spec.get("allow", [])}
@@ -69,10 +72,28 @@ def check_spelling(rule, doc, ctx):
         allowed |= {w.lower() for w in getattr(settings, "words", ())}
     prose = doc.prose
     matches = list(_TOKEN.finditer(prose))
-    if not is_english([m.group(1) for m in matches]):
+    words = [m.group(1) for m in matches]
+    if not is_english(words):
         return
-    excluded = [m.span() for m in exceptions.finditer(prose)] if exceptions else []
     min_len = rule.spec.get("min_length", 3)
+    # Look words up first: most postings have no hit at all, and then nothing
+    # else needs computing. Lookups are memoised across documents.
+    memo = rule.__dict__.setdefault("_memo", {})
+    hits = []
+    for m, word in zip(matches, words):
+        if len(word) < min_len:
+            continue
+        lower = word.lower()
+        right = memo.get(lower, _MISSING)
+        if right is _MISSING:
+            right = table.get(lower)
+            if len(memo) < 500_000:
+                memo[lower] = right
+        if right is not None and lower not in allowed:
+            hits.append((m, word, lower, right))
+    if not hits:
+        return
+
     starts = doc.line_starts
     import bisect
 
@@ -81,29 +102,23 @@ def check_spelling(rule, doc, ctx):
         return _sentence_start(prose, m.start(), line_start)
 
     # Words the document itself uses as names: capitalised mid-sentence
-    # somewhere, or written in the front matter (company: Numbrs).
+    # somewhere, or written in the front matter (company: Numbrs) ...
     names = {m.group(1).lower() for m in matches if m.group(1)[:1].isupper() and not sentence_start(m)}
     # ... or capitalised every time it appears, more than once (Numbrs ... Numbrs).
-    seen: dict = {}
-    for m in matches:
-        w = m.group(1)
-        seen.setdefault(w.lower(), set()).add(w[:1].isupper())
-    names.update(w for w, caps in seen.items() if caps == {True} and sum(
-        1 for m in matches if m.group(1).lower() == w) > 1) if len(seen) < 5000 else None
+    caps: dict = {}
+    for word in words:
+        entry = caps.setdefault(word.lower(), [0, True])
+        entry[0] += 1
+        entry[1] = entry[1] and word[:1].isupper()
+    names.update(w for w, (count, always) in caps.items() if always and count > 1)
     fm = doc.front_matter
     if fm is not None:
         names.update(w.lower() for w in _TOKEN.findall(doc.text, fm.content_start, fm.content_end))
+    excluded = [m.span() for m in exceptions.finditer(prose)] if exceptions else []
     text = doc.text
 
-    for m in matches:
-        word = m.group(1)
-        if len(word) < min_len:
-            continue
-        lower = word.lower()
-        right = table.get(lower)
-        if right is None and ("'" in lower or "’" in lower):
-            continue
-        if right is None or lower in allowed:
+    for m, word, lower, right in hits:
+        if "'" in lower or "’" in lower:
             continue
         if (m.start() > 0 and text[m.start() - 1] in _ZERO_WIDTH) or (m.end() < len(text) and text[m.end()] in _ZERO_WIDTH):
             continue  # 's\u200bome': a word split by an invisible character, not a typo
