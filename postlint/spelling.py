@@ -21,8 +21,12 @@ import re
 from postlint.diagnostics import Fix, Violation
 from postlint.wordlist import match_case
 
-_TOKEN = re.compile(r"(?<![\w@/\\.'’])([^\W\d_]+(?:['’][^\W\d_]+)?)(?![\w@/\\]|[.'’-]?\d|\.[^\W\d_])")
-_SENTENCE_END = set(".!?:;\"“”()[]*#>|+-•–—")
+# Zero-width characters and soft hyphens inside a word split it into fragments
+# ("s\u200bome" -> "ome"): a token touching one is skipped.
+_TOKEN = re.compile(r"(?<![\w@/\\.'’\u200b-\u200d\u2060\u00ad])([^\W\d_]+(?:['’][^\W\d_]+)?)"
+                    r"(?![\w@/\\\u200b-\u200d\u2060\u00ad]|[.'’-]?\d|\.[^\W\d_])")
+_SENTENCE_END = set(".!?:;\"“”()[]*#>|+-•")
+_FM_WORD = re.compile(r"[^\W\d_]+")
 
 # The most frequent English function words: if too few of a document's words
 # are among these, the document is not in English and is not spell-checked.
@@ -41,11 +45,23 @@ def is_english(words: list[str]) -> bool:
 
 def _sentence_start(prose: str, start: int, line_start: int) -> bool:
     i = start - 1
+    if i >= line_start and prose[i] == "-":
+        return False  # second half of a compound: Maier-Leibnitz
     while i >= line_start and prose[i] in " \t":
         i -= 1
     if i < line_start:
         return True  # first word on its line (after blanked markup)
     return prose[i] in _SENTENCE_END or prose[i].isdigit()
+
+
+def _shouting(doc, start: int, end: int) -> bool:
+    """Most of the nearby words on the line are in capitals (a heading, a notice in caps)."""
+    index = doc.line_index(start)
+    line_start = doc.line_starts[index]
+    before = _FM_WORD.findall(doc.text[line_start:start])[-4:]
+    after = _FM_WORD.findall(doc.text[end:doc.line_ends[index]])[:4]
+    words = [w for w in before + after if len(w) > 1]
+    return bool(words) and sum(1 for w in words if w.isupper()) * 2 > len(words)
 
 
 def check_spelling(rule, doc, ctx):
@@ -63,6 +79,10 @@ def check_spelling(rule, doc, ctx):
     starts = doc.line_starts
     import bisect
 
+    # Capitalised words of the front matter (company: Numbrs Personal Finance AG)
+    # are names wherever they appear capitalised in the body.
+    fm_names = {w for w in _FM_WORD.findall(doc.text[:doc.body_start]) if w[:1].isupper()}
+
     for m in matches:
         word = m.group(1)
         if len(word) < min_len:
@@ -74,9 +94,11 @@ def check_spelling(rule, doc, ctx):
         if right is None or lower in allowed:
             continue
         if not word.islower():
+            if word in fm_names:
+                continue
             if word.isupper():
-                if len(word) <= 4:
-                    continue  # acronyms: ANS, TEH
+                if len(word) <= 4 or not _shouting(doc, m.start(), m.end()):
+                    continue  # acronyms (ANS, TEH, REGON: 3638...) unless the whole line shouts
             elif any(c.isupper() for c in word[1:]):
                 continue  # CamelCase: product names
             else:
