@@ -46,6 +46,12 @@ def compile_phrases(phrases, ignore_case: bool = True) -> re.Pattern | None:
     return re.compile(rf"(?<![\w/])(?:{body})(?![\w/])", flags)
 
 
+def _has_single_swap(spec: dict) -> bool:
+    """Whether any phrase of the file has exactly one replacement (that is a fix)."""
+    swaps = [spec.get("swap") or {}] + [e.get("swap") or {} for e in spec.get("entries") or [] if isinstance(e, dict)]
+    return any(isinstance(v, str) or (isinstance(v, list) and len(v) == 1) for s in swaps for v in s.values())
+
+
 class WordListRule(Rule):
     """A rule defined by a YAML file."""
 
@@ -66,8 +72,7 @@ class WordListRule(Rule):
             options=docs.get("options", ""))
         self.message = spec.get("message", "")
         self.ignore_case = spec.get("ignore_case", True)
-        self.fixable = self.engine in ("substitution", "dictionary") or any(
-            isinstance(e, dict) and e.get("swap") for e in spec.get("entries") or [])
+        self.fixable = self.engine == "dictionary" or _has_single_swap(spec)
         self._compiled = None
         self._matcher = None
 
