@@ -49,12 +49,15 @@ class Linter:
     # --------------------------------------------------------- selection
     def enabled(self, settings, path: Path | None) -> list:
         key = (id(settings), None if not settings.per_file_ignores else str(path))
-        rules = self._enabled_cache.get(key)
-        if rules is None:
+        cached = self._enabled_cache.get(key)
+        # The entry keeps its Settings alive and is checked by identity: a bare id()
+        # is reused by a new Settings once the old one is freed (seen with lint_text
+        # called with a different `select` in a loop).
+        if cached is None or cached[0] is not settings:
             codes = settings.enabled_codes(self.registry, path)
-            rules = [r for r in self.registry.rules if r.code in codes]
-            self._enabled_cache[key] = rules
-        return rules
+            cached = (settings, [r for r in self.registry.rules if r.code in codes])
+            self._enabled_cache[key] = cached
+        return cached[1]
 
     # ------------------------------------------------------------ linting
     def lint_document(self, doc: Document, settings, path: Path | None = None) -> list[Diagnostic]:

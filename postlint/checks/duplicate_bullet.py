@@ -71,7 +71,7 @@ class DuplicateBullet(Rule):
                         span = (doc.line_ends[first - 1], end)
                     fix = Fix.replace(span[0], span[1], "", safe=content[0].strip() == orig_text.strip(),
                                       message="Remove the duplicate item")
-                yield Violation(at, end, f"Duplicate list item: same as line {orig_line + 1}", fix=fix)
+                yield Violation(at, end, f"Duplicate list item; same as line {orig_line + 1}", fix=fix)
 
     @staticmethod
     def _item_text(doc, tokens, i):
