@@ -186,9 +186,22 @@ def check_phrases(rule, doc, ctx):
                 spans = entry_excluded[id(entry)] = [m.span() for m in entry.exceptions.finditer(prose)]
             if _inside(spans, start, end):
                 continue
-        seen.add((start, end))
         key = " ".join(found.split())
+        if entry.replacements and _already(doc.text, start, found, entry.replacements.get(normalise(key, matcher.ignore_case))):
+            continue
+        seen.add((start, end))
         yield _violation(rule, entry, start, end, key, matcher.ignore_case)
+
+
+def _already(text: str, start: int, found: str, options) -> bool:
+    """The hit is already part of its replacement ("WidgetPro" for widgetpro, "Acme Cloud"
+    for cloud): reporting it again would loop --fix."""
+    for option in options or ():
+        for candidate in {option, match_case(found, option)}:
+            i = candidate.lower().find(found.lower())
+            if i >= 0 and text[start - i:start - i + len(candidate)] == candidate and start - i >= 0:
+                return True
+    return False
 
 
 def _violation(rule, entry, start, end, key, ignore_case):
