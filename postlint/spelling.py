@@ -8,8 +8,13 @@ alarms came from names, other languages and broken tokens. Hence:
 - tokens are runs of Unicode letters (``café`` stays whole, ``42nd`` is skipped),
   apostrophes inside words kept; a token glued to ``.``, ``@``, ``/`` or a digit
   (domains, paths, versions) is skipped;
-- a capitalised word inside a sentence is taken for a name (``Globolize``,
-  ``Numbrs``), CamelCase and short ALL-CAPS words for product names and acronyms;
+- a capitalised word inside a sentence is taken for a name (``Globolize``),
+  CamelCase words for product names; a capitalised word found in the front
+  matter (``companyName: Numbrs ...``) is a name everywhere in the body;
+- ALL-CAPS words are acronyms (``REGON: 3638...``) unless the words around
+  them are in capitals too (a shouted heading or notice: ``NON-COMPETITVE``);
+- a word touching a zero-width character is a fragment (``s\u200bome``), and
+  the part after a hyphen is not a sentence start (``Maier-Leibnitz``);
 - a document whose prose is not English is not checked;
 - the user's own words (config ``words``, ``.postlint-words.txt``) are never flagged.
 """
