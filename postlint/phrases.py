@@ -75,6 +75,8 @@ class Entry:
             self.replacements[normalise(k, ignore_case)] = v if isinstance(v, list) else [v]
         self.phrases = [normalise(p, ignore_case) for p in raw.get("match") or []] + list(self.replacements)
         self.pattern = re.compile(raw["pattern"], flags) if raw.get("pattern") else None
+        # Words a pattern's match starts with, so it runs only where one occurs.
+        self.starts_with = [w.lower() for w in raw.get("starts_with") or []]
         self.message = raw.get("message") or rule_message
         self.suggest = list(raw.get("suggest") or [])
         self.unsafe = bool(raw.get("unsafe", False))
@@ -119,21 +121,62 @@ class PhraseMatcher:
             for p in entry.phrases:
                 self.by_phrase.setdefault(p, entry)
         self.phrases = compile_phrases(self.by_phrase, self.ignore_case)
+        # First-word index: the alternation runs anchored at the offsets where a
+        # phrase's first word occurs, not at every character of the posting.
+        self.first_words: dict = {}
+        for phrase in self.by_phrase:
+            m = _WORD.search(phrase)
+            if m is None:
+                self.first_words = None  # a phrase with no word in it: scan everything
+                break
+            self.first_words.setdefault(m.group().lower(), set()).add(m.start())
         self.patterns = [e for e in self.entries if e.pattern is not None]
         self.exceptions = compile_phrases(spec.get("exceptions", []), True)
         self.skip_names = bool(spec.get("skip_names", False))
 
-    def hits(self, prose: str):
+    def hits(self, doc):
         """(start, end, entry) for every candidate hit, before context checks."""
+        prose = doc.prose
         if self.phrases is not None:
-            for m in self.phrases.finditer(prose):
+            if self.first_words is None:
+                matches = self.phrases.finditer(prose)
+            else:
+                index = word_index(doc)
+                starts = sorted({pos - off for word, offs in self.first_words.items()
+                                 for pos in index.get(word, ()) for off in offs if pos >= off})
+                matches = filter(None, (self.phrases.match(prose, pos) for pos in starts))
+            for m in matches:
                 entry = self.by_phrase.get(normalise(m.group(), self.ignore_case))
                 if entry is not None:
                     yield m.start(), m.end(), entry
         for entry in self.patterns:
+            if entry.starts_with:
+                index = word_index(doc)
+                if not any(w in index for w in entry.starts_with):
+                    continue
             for m in entry.pattern.finditer(prose):
                 if m.end() > m.start():
                     yield m.start(), m.end(), entry
+
+
+_WORD = re.compile(r"[^\W_]+")
+_INDEXES: "weakref.WeakKeyDictionary" = None
+
+
+def word_index(doc) -> dict:
+    """Lower-cased word -> offsets in ``doc.prose``, built once per document for all rules."""
+    global _INDEXES
+    if _INDEXES is None:
+        import weakref
+
+        _INDEXES = weakref.WeakKeyDictionary()
+    index = _INDEXES.get(doc)
+    if index is None:
+        index = {}
+        for m in _WORD.finditer(doc.prose):
+            index.setdefault(m.group().lower(), []).append(m.start())
+        _INDEXES[doc] = index
+    return index
 
 
 _SENTENCE_END = set(".!?:;\"“”()[]*#>|+-•–—")
@@ -167,7 +210,7 @@ def check_phrases(rule, doc, ctx):
     excluded = None
     entry_excluded: dict = {}
     seen = set()
-    for start, end, entry in sorted(matcher.hits(prose), key=lambda h: (h[0], -h[1])):
+    for start, end, entry in sorted(matcher.hits(doc), key=lambda h: (h[0], -h[1])):
         if any(s <= start < e for s, e in seen):
             continue  # overlapping hit from another entry (longest first wins)
         found = doc.text[start:end]
