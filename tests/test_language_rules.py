@@ -206,3 +206,27 @@ def test_seed_000_competitive_compensation_and_eeo_sentence_stay_quiet():
 def test_seed_002_globolize_is_taken_for_a_name():
     text, found = _seed("002")
     assert not [d for d in found if "Globolize" in text.splitlines()[d.line - 1][d.column - 1:d.column + 9]]
+
+
+def test_first_word_index_finds_what_a_full_scan_finds():
+    """The index only chooses where to try the alternation; the hits must not change."""
+    from postlint.checks.base import Context
+    from postlint.document import Document
+
+    texts = []
+    for file in (REPO / "tests" / "cases").glob("*.yaml"):
+        texts += [c["input"] for c in yaml.safe_load(file.read_text(encoding="utf-8"))["cases"]]
+    rules = [r for r in load_registry().rules if hasattr(r, "matcher") and r.engine != "dictionary"]
+    texts += [r.docs.example for r in rules]
+    for rule in rules:
+        matcher = rule.matcher()
+        docs = [Document.from_text(t) for t in texts]
+        indexed = [(v.start, v.end, v.message) for d in docs for v in rule.check(d, Context())]
+        saved, matcher.first_words = matcher.first_words, None
+        try:
+            docs = [Document.from_text(t) for t in texts]
+            scanned = [(v.start, v.end, v.message) for d in docs for v in rule.check(d, Context())]
+        finally:
+            matcher.first_words = saved
+        assert indexed == scanned, rule.code
+        assert indexed or rule.code.startswith("PL4"), f"{rule.code} finds nothing in the cases"
