@@ -76,11 +76,18 @@ def check_spelling(rule, doc, ctx):
     if settings is not None:
         allowed |= {w.lower() for w in getattr(settings, "words", ())}
     prose = doc.prose
+    min_len = rule.spec.get("min_length", 3)
+    # Most postings have no known misspelling: look up each distinct word once
+    # (the word index is shared with the word-list rules) before tokenising for real.
+    # Every token below is one of these words: a maximal run of letters.
+    from postlint.phrases import word_index
+
+    if not any(len(w) >= min_len and w.isalpha() and table.get(w) is not None for w in word_index(doc)):
+        return
     matches = list(_TOKEN.finditer(prose))
     if not is_english([m.group(1) for m in matches]):
         return
     excluded = [m.span() for m in exceptions.finditer(prose)] if exceptions else []
-    min_len = rule.spec.get("min_length", 3)
     starts = doc.line_starts
     import bisect
 
