@@ -23,22 +23,13 @@ import yaml
 
 from postlint.checks.base import Rule, RuleDocs
 from postlint.diagnostics import Fix, Severity, Violation
+from postlint.phrases import match_case  # noqa: F401 - re-exported for spelling.py
 
 ENGINES = ("existence", "substitution", "dictionary")
 
 
 class RuleFileError(Exception):
     pass
-
-
-def match_case(source: str, replacement: str) -> str:
-    """Give ``replacement`` the case pattern of ``source`` (UPPER, Title, lower)."""
-    letters = [c for c in source if c.isalpha()]
-    if len(letters) > 1 and all(c.isupper() for c in letters):
-        return replacement.upper()
-    if letters and letters[0].isupper() and replacement[:1].islower():
-        return replacement[:1].upper() + replacement[1:]
-    return replacement
 
 
 def _phrase_pattern(phrase: str) -> str:
@@ -53,6 +44,12 @@ def compile_phrases(phrases, ignore_case: bool = True) -> re.Pattern | None:
     body = "|".join(_phrase_pattern(p) for p in phrases)
     flags = re.IGNORECASE if ignore_case else 0
     return re.compile(rf"(?<![\w/])(?:{body})(?![\w/])", flags)
+
+
+def _has_single_swap(spec: dict) -> bool:
+    """Whether any phrase of the file has exactly one replacement (that is a fix)."""
+    swaps = [spec.get("swap") or {}] + [e.get("swap") or {} for e in spec.get("entries") or [] if isinstance(e, dict)]
+    return any(isinstance(v, str) or (isinstance(v, list) and len(v) == 1) for s in swaps for v in s.values())
 
 
 class WordListRule(Rule):
@@ -75,8 +72,9 @@ class WordListRule(Rule):
             options=docs.get("options", ""))
         self.message = spec.get("message", "")
         self.ignore_case = spec.get("ignore_case", True)
-        self.fixable = self.engine in ("substitution", "dictionary")
+        self.fixable = self.engine == "dictionary" or _has_single_swap(spec)
         self._compiled = None
+        self._matcher = None
 
     # Compiling is lazy: a run that does not select the rule never pays for it.
     def _compile(self):
@@ -101,30 +99,17 @@ class WordListRule(Rule):
 
             yield from check_spelling(self, doc, ctx)
             return
-        pattern, exceptions, swap = self._compile()
-        if pattern is None:
-            return
-        prose = doc.prose
-        excluded = [m.span() for m in exceptions.finditer(prose)] if exceptions else []
-        unsafe = {u.lower() for u in self.spec.get("unsafe", [])}
-        for m in pattern.finditer(prose):
-            if any(a <= m.start() and m.end() <= b for a, b in excluded):
-                continue
-            found = doc.text[m.start():m.end()]
-            key = " ".join(found.split())
-            if self.engine == "existence":
-                yield Violation(m.start(), m.end(), self.message.format(match=key))
-                continue
-            replacement = swap.get(key.lower() if self.ignore_case else key)
-            options = replacement if isinstance(replacement, list) else [replacement]
-            options = [match_case(key, o) for o in options]
-            fix = None
-            if len(options) == 1:
-                fix = Fix.replace(m.start(), m.end(), options[0], safe=key.lower() not in unsafe,
-                                  message=f"Replace with '{options[0]}'")
-            shown = "' or '".join(options)
-            yield Violation(m.start(), m.end(), self.message.format(match=key, replacement=shown),
-                            fix=fix, suggestions=tuple(options))
+        from postlint.phrases import check_phrases
+
+        yield from check_phrases(self, doc, ctx)
+
+    def matcher(self):
+        """The compiled phrases of an existence or substitution rule (postlint/phrases.py)."""
+        if self._matcher is None:
+            from postlint.phrases import PhraseMatcher
+
+            self._matcher = PhraseMatcher(self.spec)
+        return self._matcher
 
 
 _DICTIONARIES: dict = {}
@@ -193,7 +178,9 @@ def validate_rule_spec(spec) -> list[str]:
     for err in sorted(validator.iter_errors(spec), key=lambda e: list(e.absolute_path)):
         where = "/".join(str(p) for p in err.absolute_path) or "(top level)"
         problems.append(f"{where}: {err.message}")
-    return problems
+    from postlint.phrases import regex_problems
+
+    return problems + regex_problems(spec)
 
 
 def builtin_rule_files() -> list[Path]:

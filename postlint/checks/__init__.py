@@ -5,15 +5,19 @@ this package is listed here, so nothing drifts. Word-list rules live in the
 top-level ``rules/`` folder as YAML.
 """
 
+from postlint.checks.duplicate_bullet import DuplicateBullet
 from postlint.checks.duplicate_field import DuplicateField
 from postlint.checks.empty_bullet import EmptyBullet
+from postlint.checks.gender_coded_balance import GenderCodedBalance
 from postlint.checks.heading_without_space import HeadingWithoutSpace
 from postlint.checks.internal_error import InternalError
 from postlint.checks.invalid_field_value import InvalidFieldValue
 from postlint.checks.invalid_yaml import InvalidYaml
+from postlint.checks.missing_eeo_statement import MissingEeoStatement
 from postlint.checks.missing_front_matter import MissingFrontMatter
 from postlint.checks.missing_required_field import MissingRequiredField
 from postlint.checks.mojibake import Mojibake
+from postlint.checks.repeated_word import RepeatedWord
 from postlint.checks.undecodable_file import UndecodableFile
 from postlint.checks.unknown_field import UnknownField
 from postlint.checks.unknown_suppression import UnknownSuppression
@@ -35,6 +39,10 @@ BUILTIN_RULES = (
     Mojibake,
     HeadingWithoutSpace,
     EmptyBullet,
+    RepeatedWord,
+    DuplicateBullet,
+    GenderCodedBalance,
+    MissingEeoStatement,
     UnusedSuppression,
     UnknownSuppression,
 )

@@ -1,0 +1,62 @@
+"""PL403 repeated-word: the same word twice in a row ("the the")."""
+
+from __future__ import annotations
+
+import re
+
+from postlint.checks.base import Rule, RuleDocs
+from postlint.diagnostics import Fix, Severity, Violation
+
+# A word, then whitespace within one paragraph (at most one line break), then the
+# same word. Letters only: "1 1" and "2.0 2.0" are not words.
+_REPEAT = re.compile(r"(?<![\w'’\-/.@])([^\W\d_]+)([ \t]+(?:\r\n|\r|\n)?[ \t]*|(?:\r\n|\r|\n)[ \t]*)(\1)(?![\w'’\-/@])",
+                     re.IGNORECASE)
+
+# Doubles that English allows: "that that", "had had", "is is" in quotes is rare
+# but "bye bye", "so so", "very very" are style, not slips.
+# "much much more", "make remote work work", "get it done done" are English
+# (measured on the corpus: the last two were the only false alarms).
+_ALLOWED = frozenset("""that had is bye so very much done work yada ha no go knock chop tut pom bora
+    walla dum bang boo choo hip hush tom aye yum""".split())
+
+
+class RepeatedWord(Rule):
+    code = "PL403"
+    name = "repeated-word"
+    category = "spelling"
+    severity = Severity.WARNING
+    fixable = True
+    summary = 'Word repeated ("the the")'
+    docs = RuleDocs(
+        what="Reports a word written twice in a row in running text, also across a line break "
+             "inside one paragraph ('the\\nthe'). Code, URLs, headings against the next block, "
+             "doubles English allows ('that that', 'had had') and different cases of a name "
+             "('Go go') are left alone.",
+        why="A doubled word is the most common slip that survives proofreading, because the eye "
+            "skips it; candidates notice it anyway.",
+        example="You will work with the the product team.\n",
+        use_instead="You will work with the product team.\n",
+        fix_safety="Safe: removes the second word and the space before it.",
+    )
+
+    def check(self, doc, ctx):
+        from postlint.spelling import is_english
+
+        prose = doc.prose
+        if not is_english(re.findall(r"[^\W\d_]+", prose)):
+            return  # "nous nous concentrons" is French, not a slip
+        for m in _REPEAT.finditer(prose):
+            first, second = m.group(1), m.group(3)
+            if first.lower() in _ALLOWED:
+                continue
+            if first != second and not (first[:1].isupper() and first[1:].islower() and second == first.lower()):
+                continue  # "Go go", "US us": different words or a name; "The the" is a slip
+            if doc.text[m.end(1):m.start(3)].strip():
+                continue  # markup or a link destination between them in the file
+            if "\n" in m.group(2) or "\r" in m.group(2):
+                line, nxt = doc.line_index(m.start(1)), doc.line_index(m.start(3))
+                if line in doc.heading_lines or nxt in doc.heading_lines:
+                    continue
+            yield Violation(m.start(1), m.end(3), f"Repeated word '{first}'",
+                            fix=Fix.replace(m.end(1), m.end(3), "", message=f"Remove the second '{second}'"),
+                            suggestions=(first,))
