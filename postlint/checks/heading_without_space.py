@@ -46,6 +46,14 @@ class HeadingWithoutSpace(Rule):
                             fix=Fix.replace(m.end(2), m.end(2), " ", message="Insert a space after the heading marker"))
 
 
+# One token shaped like a hashtag rather than a title: LinkedIn's recruiter
+# tags ('#LI-REMOTE', '#LI-DNI', '#LI-CP1', seen in the corpus), CamelCase tags
+# ('#WeAreHiring'), tags with digits or hyphens. '#Requirements' stays a heading.
+_HASHTAG = re.compile(r"LI-\w+|[A-Za-z]\w*(?:[a-z][A-Z]|\d|-)[\w-]*")
+
+
 def _single_hash_heading(rest: str) -> bool:
-    """'#About us' is a heading; '#hiring #remote' and '#1' are not."""
+    """'#About us' is a heading; '#hiring #remote', '#1' and '#LI-REMOTE' are not."""
+    if _HASHTAG.fullmatch(rest.rstrip()):
+        return False
     return rest[:1].isupper() and "#" not in rest
