@@ -394,3 +394,14 @@ def test_reporters_take_only_results():
         stream = io.StringIO()
         get_reporter(fmt)([FileResult("x.md", [d]), FileResult("y.md", [])], stream, {})
         assert stream.getvalue(), fmt
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="needs a file system that takes any bytes in a name")
+def test_sarif_uri_of_a_file_name_that_is_not_utf8(tmp_path):
+    (tmp_path / os.fsdecode(b"caf\xe9.md")).write_bytes(b"##ABOUT\n")
+    r = cli("--format", "sarif", "--schema", "none", ".", cwd=tmp_path)
+    assert r.returncode == 1 and "Traceback" not in r.stderr
+    log = json.loads(r.stdout)
+    uri = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri == "caf%E9.md"  # the name's real byte, percent-encoded
+    assert not list(sarif_validator().iter_errors(log))

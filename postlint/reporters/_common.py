@@ -14,10 +14,21 @@ def artifact_uri(path: str) -> tuple[str, str | None]:
     folder postlint ran in (``%SRCROOT%``), absolute ones become ``file://`` URIs."""
     posix = path.replace(os.sep, "/")
     if os.path.isabs(path):
-        return "file://" + quote(posix if posix.startswith("/") else "/" + posix, safe="/:"), None
+        return "file://" + _quote(posix if posix.startswith("/") else "/" + posix, safe="/:"), None
     if posix.startswith("./"):
         posix = posix[2:]
-    return quote(posix, safe="/"), "%SRCROOT%"
+    return _quote(posix, safe="/"), "%SRCROOT%"
+
+
+def dir_uri(path: str) -> str:
+    """file:// URI of a folder, ending in '/' as SARIF's originalUriBaseIds require."""
+    return "file://" + _quote(path.replace(os.sep, "/").rstrip("/") + "/", safe="/:")
+
+
+def _quote(text: str, safe: str) -> str:
+    # A file name that is not valid UTF-8 arrives with surrogate escapes: quote the
+    # bytes it really has, so the URI names the real file (and encoding cannot fail).
+    return quote(os.fsencode(text), safe=safe)
 
 
 def relative_path(path: str) -> str:

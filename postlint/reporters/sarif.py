@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import json
 import os
-from pathlib import Path
 
 from postlint.diagnostics import Severity
-from postlint.reporters._common import INFORMATION_URI, artifact_uri
+from postlint.reporters._common import INFORMATION_URI, artifact_uri, dir_uri
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -67,7 +66,7 @@ def _fix(d, artifact: dict) -> dict:
     }
 
 
-def build(results, registry=None, root: Path | None = None) -> dict:
+def build(results, registry=None, root: str | None = None) -> dict:
     from postlint import __version__
 
     rules, index = [], {}
@@ -94,7 +93,7 @@ def build(results, registry=None, root: Path | None = None) -> dict:
             if d.fix is not None and d.fix_locations:
                 result["fixes"] = [_fix(d, artifact)]
             sarif_results.append(result)
-    root = Path(os.getcwd()) if root is None else root
+    root = os.getcwd() if root is None else str(root)
     return {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
@@ -105,7 +104,7 @@ def build(results, registry=None, root: Path | None = None) -> dict:
                 "informationUri": INFORMATION_URI,
                 "rules": rules,
             }},
-            "originalUriBaseIds": {"%SRCROOT%": {"uri": root.as_uri().rstrip("/") + "/"}},
+            "originalUriBaseIds": {"%SRCROOT%": {"uri": dir_uri(root if root.startswith("/") else "/" + root)}},
             "columnKind": "unicodeCodePoints",
             "results": sarif_results,
         }],
