@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import Counter
 
 from postlint.diagnostics import Severity
+from postlint.reporters._common import relative_path
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 ANNOTATIONS_PER_LEVEL = 10
@@ -31,7 +32,7 @@ def escape_property(text: str) -> str:
 
 def command(d) -> str:
     props = (
-        ("file", d.path), ("line", d.line), ("col", d.column),
+        ("file", relative_path(d.path)), ("line", d.line), ("col", d.column),
         ("endLine", d.end_line), ("endColumn", d.end_column),
         ("title", f"{d.code} {d.name}"),
     )
