@@ -405,3 +405,11 @@ def test_sarif_uri_of_a_file_name_that_is_not_utf8(tmp_path):
     uri = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
     assert uri == "caf%E9.md"  # the name's real byte, percent-encoded
     assert not list(sarif_validator().iter_errors(log))
+
+
+def test_colour_only_in_formats_for_people():
+    for fmt in ("text", "concise", "grouped"):
+        assert "\033[" in cli("--color", "always", "--format", fmt, SEEDS_REL).stdout, fmt
+        assert "\033[" not in cli("--format", fmt, SEEDS_REL).stdout, fmt
+    for fmt in ("json", "github", "sarif", "junit"):
+        assert "\033[" not in cli("--color", "always", "--format", fmt, SEEDS_REL).stdout, fmt
