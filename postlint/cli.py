@@ -129,7 +129,6 @@ def _check(argv: list[str]) -> int:
 
     fmt = choose_format(args.format)
     try:
-
         reporter = get_reporter(fmt)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
