@@ -46,7 +46,10 @@ def _check_parser() -> argparse.ArgumentParser:
     p.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
     p.add_argument("--unsafe-fixes", action="store_true", help="also apply fixes that may change meaning (with --fix or --diff)")
     p.add_argument("--diff", action="store_true", help="print the fixes as a unified diff instead of writing them")
-    p.add_argument("--format", choices=("text", "json"), default=None, help="output format (default: text; env POSTLINT_FORMAT)")
+    from postlint.reporters import FORMATS
+
+    p.add_argument("--format", choices=FORMATS, default=None,
+                   help="output format (default: text, or github when GITHUB_ACTIONS=true; env POSTLINT_FORMAT)")
     p.add_argument("--output-file", "-o", metavar="FILE", help="write the report to FILE")
     p.add_argument("--show-source", action="store_true", help="show the source line under each finding")
     p.add_argument("--statistics", action="store_true", help="count findings per rule instead of listing them")
@@ -122,10 +125,10 @@ def _check(argv: list[str]) -> int:
         overrides["schema"] = None if args.schema == "none" else os.path.abspath(args.schema) if os.path.exists(args.schema) else args.schema
     if args.include:
         overrides["include"] = tuple(args.include)
-    fmt = args.format or os.environ.get("POSTLINT_FORMAT") or "text"
-    try:
-        from postlint.reporters import get_reporter
+    from postlint.reporters import HUMAN_FORMATS, NEEDS_REGISTRY, choose_format, get_reporter
 
+    fmt = choose_format(args.format)
+    try:
         reporter = get_reporter(fmt)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
@@ -146,11 +149,13 @@ def _check(argv: list[str]) -> int:
             changed = _print_diff(results, stream)
             return EXIT_FINDINGS if changed and not args.exit_zero else (EXIT_ERROR if errors else EXIT_OK)
         options = {
-            "color": fmt == "text" and not args.output_file and _use_color(args.color, stream),
+            "color": fmt in HUMAN_FORMATS and not args.output_file and _use_color(args.color, stream),
             "show_source": args.show_source,
             "statistics": args.statistics,
             "quiet": args.quiet,
         }
+        if fmt in NEEDS_REGISTRY:
+            options["registry"] = _load_registry(resolver.for_dir(Path(os.path.abspath("."))).rule_files)
         reporter(results, stream, options)
     finally:
         if args.output_file:

@@ -35,14 +35,30 @@ def report(results, stream, options) -> None:
         _summary(results, diagnostics, stream, options)
 
 
+def _cells(text: str) -> int:
+    """Terminal cells of text: wide (CJK, emoji) characters take two, combining marks none."""
+    if text.isascii():
+        return len(text)
+    import unicodedata
+
+    return sum(0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+               for ch in text)
+
+
 def _excerpt(d, stream, style) -> None:
     number = str(d.line)
     pad = " " * len(number)
     line = d.source_line.replace("\t", " ")
-    width = max(1, (d.end_column - d.column) if d.end_line == d.line else len(d.source_line) - d.column + 1)
+    end = d.end_column - 1 if d.end_line == d.line else len(line)
+    before, span = line[: d.column - 1], line[d.column - 1 : max(end, d.column - 1)]
+    width = max(1, _cells(span))
     stream.write(f"{pad} {style('|', _DIM)}\n")
     stream.write(f"{number} {style('|', _DIM)} {line}\n")
-    stream.write(f"{pad} {style('|', _DIM)} {' ' * (d.column - 1)}{style('^' * width, _COLORS[d.severity])}\n\n")
+    stream.write(f"{pad} {style('|', _DIM)} {' ' * _cells(before)}{style('^' * width, _COLORS[d.severity])}\n")
+    if d.fix is not None and d.fix.message:
+        unsafe = "" if d.fix.safe else " (unsafe fix: --unsafe-fixes)"
+        stream.write(f"{pad} = help: {d.fix.message}{unsafe}\n")
+    stream.write("\n")
 
 
 def _statistics(diagnostics, stream, style) -> None:
