@@ -99,7 +99,8 @@ def split_front_matter(doc) -> FrontMatter | None:
     content_start = opening.end()
     if close_index is None:
         # A leading '---' that is not followed by YAML is a Markdown thematic break.
-        if not _KEY_LINE.match(text, content_start):
+        # (A file that is only '---' and blank lines is front matter left unfinished.)
+        if not _KEY_LINE.match(text, content_start) and text[content_start:].strip():
             return None
         fm = FrontMatter(0, content_start, len(text), len(text), closed=False)
         fm.problem = YamlProblem(0, "front matter is opened with '---' on line 1 but never closed "
