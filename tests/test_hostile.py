@@ -189,3 +189,14 @@ def test_ten_megabyte_posting(tmp_path, capsys):
     path = H.ten_mb(tmp_path)
     code, out, _ = lint(capsys, path)
     assert findings(out) == [] and code == 0
+
+
+# ------------------------------------------------ regressions found by tests/test_fuzz.py
+def test_undecodable_byte_in_front_matter(tmp_path, capsys):
+    """Fuzz find: a cp1252 byte inside the YAML crashed every front-matter rule
+    (libyaml cannot encode the lone surrogate that keeps the byte)."""
+    path = tmp_path / "fm.md"
+    path.write_bytes(b"---\nt: \x97 x: y\n---\n")
+    code, out, _ = lint(capsys, "--schema", "none", path)
+    assert [(ln, col, c) for _, ln, col, c in findings(out)] == [(2, 4, "PL001"), (2, 7, "PL002")]
+    assert code == 1
