@@ -11,7 +11,7 @@ from pathlib import Path
 
 from postlint.checks.base import Context
 from postlint.diagnostics import Diagnostic, Fix, Severity, Violation
-from postlint.document import Document, encode
+from postlint.document import Document, encode, text_problem
 
 MAX_FIX_PASSES = 10
 
@@ -160,7 +160,8 @@ class Linter:
                 if not applied:
                     break
                 result.fixed += applied
-                doc = Document(new_text, display, encoding=doc.encoding, bom=doc.bom, problem=doc.decode_problem)
+                doc = Document(new_text, display, encoding=doc.encoding, bom=doc.bom,
+                               problem=text_problem(new_text) if doc.decode_problem else None)
                 diagnostics = self.lint_document(doc, settings, path)
             result.text = doc.text
             result.encoding = (doc.encoding, doc.bom)

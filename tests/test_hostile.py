@@ -200,3 +200,13 @@ def test_undecodable_byte_in_front_matter(tmp_path, capsys):
     code, out, _ = lint(capsys, "--schema", "none", path)
     assert [(ln, col, c) for _, ln, col, c in findings(out)] == [(2, 4, "PL001"), (2, 7, "PL002")]
     assert code == 1
+
+
+def test_undecodable_byte_is_found_again_after_a_fix(tmp_path, capsys):
+    """Fuzz find: after a fix moved text, PL001 kept the offset of the original file,
+    so it pointed past the byte (here into a suppression, which then hid it)."""
+    path = tmp_path / "moved.md"
+    path.write_bytes(b"<!-- postlint-disable-next-line PL301 --> \x97\n    <!-- postlint-disable -->")
+    code, out, _ = lint(capsys, "--schema", "none", "--fix", path)
+    assert path.read_bytes() == b" \x97\n"
+    assert [(ln, col, c) for _, ln, col, c in findings(out)] == [(1, 2, "PL001")]
