@@ -147,6 +147,21 @@ class Linter:
     # -------------------------------------------------------------- files
     def lint_bytes(self, data: bytes, display: str, settings, path: Path | None = None, *,
                    fix: bool = False, unsafe: bool = False) -> FileResult:
+        """Lint (and fix) one file within its time budget (``settings.timeout``)."""
+        from postlint.timebudget import DEFAULT_TIMEOUT, FileTimeout, time_budget
+
+        budget = getattr(settings, "timeout", None)
+        try:
+            with time_budget(DEFAULT_TIMEOUT if budget is None else budget):
+                return self._lint_bytes(data, display, settings, path, fix=fix, unsafe=unsafe)
+        except FileTimeout as exc:
+            rule = self.registry.get("PL005")
+            diag = Diagnostic(display, 1, 1, 1, 1, rule.code, rule.name, Severity.ERROR,
+                              f"Checking this file {exc}; it was not checked (see 'timeout')")
+            return FileResult(display, [diag])
+
+    def _lint_bytes(self, data: bytes, display: str, settings, path: Path | None = None, *,
+                    fix: bool = False, unsafe: bool = False) -> FileResult:
         doc = Document.from_bytes(data, display)
         result = FileResult(display)
         try:

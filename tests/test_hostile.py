@@ -210,3 +210,80 @@ def test_undecodable_byte_is_found_again_after_a_fix(tmp_path, capsys):
     code, out, _ = lint(capsys, "--schema", "none", "--fix", path)
     assert path.read_bytes() == b" \x97\n"
     assert [(ln, col, c) for _, ln, col, c in findings(out)] == [(1, 2, "PL001")]
+
+
+# ------------------------------------------------------------ time budget (PL005)
+def _slow_rule(monkeypatch, trigger="SLOW"):
+    """Make PL301's check spin forever on a file that contains ``trigger``."""
+    import time
+
+    from postlint.checks.heading_without_space import HeadingWithoutSpace
+
+    real = HeadingWithoutSpace.check
+
+    def check(self, doc, ctx):
+        while trigger in doc.text:
+            time.sleep(0.01)
+        return real(self, doc, ctx)
+
+    monkeypatch.setattr(HeadingWithoutSpace, "check", check)
+
+
+def test_runaway_file_becomes_a_timeout_finding(tmp_path, capsys, monkeypatch):
+    _slow_rule(monkeypatch)
+    (tmp_path / "a-slow.md").write_text("SLOW\n##ABOUT\n", encoding="utf-8")
+    (tmp_path / "b-fine.md").write_text("##ABOUT\n", encoding="utf-8")
+    code, out, _ = lint(capsys, "--schema", "none", "--timeout", "0.3", tmp_path)
+    assert sorted((os.path.basename(p), ln, col, c) for p, ln, col, c in findings(out)) == [
+        ("a-slow.md", 1, 1, "PL005"), ("b-fine.md", 1, 1, "PL301")]
+    assert "took longer than 0.3 s" in out and code == 1
+
+
+def test_timeout_with_fix_leaves_the_file_untouched(tmp_path, capsys, monkeypatch):
+    _slow_rule(monkeypatch)
+    path = tmp_path / "slow.md"
+    path.write_bytes(b"SLOW\n##ABOUT\n")
+    code, out, _ = lint(capsys, "--schema", "none", "--fix", "--timeout", "0.3", path)
+    assert path.read_bytes() == b"SLOW\n##ABOUT\n"
+    assert [c for *_, c in findings(out)] == ["PL005"]
+
+
+def test_timeout_from_config_and_zero_disables(tmp_path, capsys, monkeypatch):
+    import signal
+
+    _slow_rule(monkeypatch)
+    (tmp_path / ".postlint.toml").write_text("timeout = 0.3\nschema = false\n", encoding="utf-8")
+    (tmp_path / "slow.md").write_text("SLOW\n", encoding="utf-8")
+    code, out, _ = lint(capsys, tmp_path)
+    assert [c for *_, c in findings(out)] == ["PL005"]
+    # --timeout 0: no budget is armed at all (the rule is fast again here).
+    monkeypatch.undo()
+    armed = []
+    real = signal.setitimer
+    monkeypatch.setattr(signal, "setitimer", lambda *a: armed.append(a) or real(*a))
+    code, out, _ = lint(capsys, "--timeout", "0", tmp_path)
+    assert armed == [] and findings(out) == []
+
+
+def test_time_budget_restores_an_outer_timer():
+    import signal
+    import time
+
+    from postlint.timebudget import FileTimeout, time_budget
+
+    fired = []
+    old = signal.signal(signal.SIGALRM, lambda *a: fired.append(1))
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 0.5)
+        with time_budget(5):
+            pass
+        with pytest.raises(FileTimeout):
+            with time_budget(0.05):
+                while True:
+                    time.sleep(0.01)
+        assert 0 < signal.getitimer(signal.ITIMER_REAL)[0] <= 0.5
+        time.sleep(0.6)
+        assert fired == [1]
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
