@@ -183,7 +183,10 @@ def settings_from_table(table: dict, where: str, root: Path, config_path: Path |
                 raise ConfigError(f"{where}: 'per-file-ignores' must be a table of glob = [codes]")
             settings.per_file_ignores = {g: _strings(where, f"per-file-ignores.{g}", v) for g, v in value.items()}
             for g in value:
-                _glob_regex(g)
+                try:
+                    _glob_regex(g)
+                except ConfigError as exc:
+                    raise ConfigError(f"{where}: per-file-ignores: {exc}") from None
         elif key == "severity":
             if not isinstance(value, dict):
                 raise ConfigError(f"{where}: 'severity' must be a table of code = \"error|warning|info\"")

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from postlint.checks.base import Context
+from postlint.config import ConfigError
 from postlint.diagnostics import Diagnostic, Fix, Severity, Violation
 from postlint.document import Document, encode, text_problem
 
@@ -77,6 +78,8 @@ class Linter:
             try:
                 for v in rule.run(doc, ctx):
                     found.append((rule, v))
+            except ConfigError:
+                raise  # a broken schema or rule file stops the run with one line (exit 2)
             except Exception as exc:  # noqa: BLE001 - a crashing rule becomes a diagnostic
                 if "PL000" in codes:
                     found.append((self.registry.get("PL000"),
@@ -166,6 +169,8 @@ class Linter:
         result = FileResult(display)
         try:
             diagnostics = self.lint_document(doc, settings, path)
+        except ConfigError:
+            raise
         except Exception as exc:  # noqa: BLE001 - the engine itself failed on this file
             return self.internal_error(display, exc, settings)
         if fix and not doc.is_binary:
