@@ -186,8 +186,9 @@ def test_file_deleted_while_the_run_goes_on(tmp_path, capsys, monkeypatch):
 
 @pytest.mark.slow
 def test_ten_megabyte_posting(tmp_path, capsys):
+    """About 14-20 s here: no time budget, so a busy machine cannot turn it into PL005."""
     path = H.ten_mb(tmp_path)
-    code, out, _ = lint(capsys, path)
+    code, out, _ = lint(capsys, "--timeout", "0", path)
     assert findings(out) == [] and code == 0
 
 
