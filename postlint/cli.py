@@ -57,6 +57,7 @@ def _check_parser() -> argparse.ArgumentParser:
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text output")
     p.add_argument("--stdin-filename", metavar="PATH", help="the path standard input stands for (config lookup and messages)")
     p.add_argument("--include", type=_csv, metavar="GLOBS", help="file patterns to lint when walking folders (default: *.md, *.markdown, ...)")
+    p.add_argument("--timeout", type=float, metavar="SECONDS", help="time budget per file (default 30; 0 for none): a slower file is reported as PL005")
     p.add_argument("--version", action="store_true", help="print the version and exit")
     return p
 
@@ -125,6 +126,10 @@ def _check(argv: list[str]) -> int:
         overrides["schema"] = None if args.schema == "none" else os.path.abspath(args.schema) if os.path.exists(args.schema) else args.schema
     if args.include:
         overrides["include"] = tuple(args.include)
+    if args.timeout is not None:
+        if args.timeout < 0:
+            raise UsageError("--timeout must be 0 (no limit) or a number of seconds")
+        overrides["timeout"] = args.timeout
     from postlint.reporters import HUMAN_FORMATS, NEEDS_REGISTRY, choose_format, get_reporter
 
     fmt = choose_format(args.format)

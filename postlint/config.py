@@ -49,6 +49,7 @@ class Settings:
     words: tuple = ()
     rule_files: tuple = ()
     rule_options: dict = field(default_factory=dict)
+    timeout: float | None = None  # seconds per file; None: timebudget.DEFAULT_TIMEOUT, 0: no limit
 
     def where(self) -> str:
         return str(self.config_path) if self.config_path else "command line"
@@ -153,7 +154,7 @@ def _glob_regex(pattern: str) -> re.Pattern:
 _LIST_KEYS = {"select": "select", "extend-select": "extend_select", "ignore": "ignore",
               "include": "include", "exclude": "exclude", "words": "words", "rule-files": "rule_files"}
 _KNOWN = set(_LIST_KEYS) | {"per-file-ignores", "severity", "fail-on", "schema", "schemas", "rule-options",
-                            "extend-exclude"}
+                            "extend-exclude", "timeout"}
 
 
 def _strings(where: str, key: str, value) -> tuple:
@@ -182,7 +183,10 @@ def settings_from_table(table: dict, where: str, root: Path, config_path: Path |
                 raise ConfigError(f"{where}: 'per-file-ignores' must be a table of glob = [codes]")
             settings.per_file_ignores = {g: _strings(where, f"per-file-ignores.{g}", v) for g, v in value.items()}
             for g in value:
-                _glob_regex(g)
+                try:
+                    _glob_regex(g)
+                except ConfigError as exc:
+                    raise ConfigError(f"{where}: per-file-ignores: {exc}") from None
         elif key == "severity":
             if not isinstance(value, dict):
                 raise ConfigError(f"{where}: 'severity' must be a table of code = \"error|warning|info\"")
@@ -210,6 +214,10 @@ def settings_from_table(table: dict, where: str, root: Path, config_path: Path |
             if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
                 raise ConfigError(f"{where}: 'rule-options' must be a table of tables, e.g. [tool.postlint.rule-options.PL601]")
             settings.rule_options = dict(value)
+        elif key == "timeout":
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+                raise ConfigError(f"{where}: 'timeout' must be a number of seconds (0 for no limit), not {value!r}")
+            settings.timeout = float(value)
     words_file = root / WORDS_FILE
     if words_file.is_file():
         try:

@@ -58,6 +58,21 @@ def decode(data: bytes) -> tuple[str, str, bool, DecodeProblem | None]:
         return text, encoding, bom, DecodeProblem(offset, body[exc.start], count)
 
 
+_SURROGATES = re.compile("[\udc80-\udcff]")
+
+
+def text_problem(text: str) -> DecodeProblem | None:
+    """The undecodable bytes still in ``text`` (kept as lone surrogates), where they are now.
+
+    A fix moves text around: the problem found at decoding must be found again in
+    the fixed text, or PL001 would point at an offset that no longer holds the byte.
+    """
+    first = _SURROGATES.search(text)
+    if first is None:
+        return None
+    return DecodeProblem(first.start(), ord(first.group()) - 0xDC00, len(_SURROGATES.findall(text)))
+
+
 def _looks_binary(data: bytes) -> bool:
     """A few NUL bytes in a text file do not make it binary; many do."""
     head = data[:8000]

@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from postlint.checks.base import Context
+from postlint.config import ConfigError
 from postlint.diagnostics import Diagnostic, Fix, Severity, Violation
-from postlint.document import Document, encode
+from postlint.document import Document, encode, text_problem
 
 MAX_FIX_PASSES = 10
 
@@ -77,6 +78,8 @@ class Linter:
             try:
                 for v in rule.run(doc, ctx):
                     found.append((rule, v))
+            except ConfigError:
+                raise  # a broken schema or rule file stops the run with one line (exit 2)
             except Exception as exc:  # noqa: BLE001 - a crashing rule becomes a diagnostic
                 if "PL000" in codes:
                     found.append((self.registry.get("PL000"),
@@ -147,10 +150,27 @@ class Linter:
     # -------------------------------------------------------------- files
     def lint_bytes(self, data: bytes, display: str, settings, path: Path | None = None, *,
                    fix: bool = False, unsafe: bool = False) -> FileResult:
+        """Lint (and fix) one file within its time budget (``settings.timeout``)."""
+        from postlint.timebudget import DEFAULT_TIMEOUT, FileTimeout, time_budget
+
+        budget = getattr(settings, "timeout", None)
+        try:
+            with time_budget(DEFAULT_TIMEOUT if budget is None else budget):
+                return self._lint_bytes(data, display, settings, path, fix=fix, unsafe=unsafe)
+        except FileTimeout as exc:
+            rule = self.registry.get("PL005")
+            diag = Diagnostic(display, 1, 1, 1, 1, rule.code, rule.name, Severity.ERROR,
+                              f"Checking this file {exc}; it was not checked (see 'timeout')")
+            return FileResult(display, [diag])
+
+    def _lint_bytes(self, data: bytes, display: str, settings, path: Path | None = None, *,
+                    fix: bool = False, unsafe: bool = False) -> FileResult:
         doc = Document.from_bytes(data, display)
         result = FileResult(display)
         try:
             diagnostics = self.lint_document(doc, settings, path)
+        except ConfigError:
+            raise
         except Exception as exc:  # noqa: BLE001 - the engine itself failed on this file
             return self.internal_error(display, exc, settings)
         if fix and not doc.is_binary:
@@ -160,7 +180,8 @@ class Linter:
                 if not applied:
                     break
                 result.fixed += applied
-                doc = Document(new_text, display, encoding=doc.encoding, bom=doc.bom, problem=doc.decode_problem)
+                doc = Document(new_text, display, encoding=doc.encoding, bom=doc.bom,
+                               problem=text_problem(new_text) if doc.decode_problem else None)
                 diagnostics = self.lint_document(doc, settings, path)
             result.text = doc.text
             result.encoding = (doc.encoding, doc.bom)

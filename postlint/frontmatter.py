@@ -24,6 +24,9 @@ MAX_NODES = 100_000  # nodes visited while converting (alias expansion counts)
 MAX_FRONT_MATTER = 1_000_000  # characters
 
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
+# Undecodable bytes survive decoding as lone surrogates (PL001 reports them);
+# libyaml must see a character in their place, one for one so offsets hold.
+_SURROGATE = re.compile("[\udc80-\udcff]")
 
 
 class _Loader(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader):
@@ -99,7 +102,8 @@ def split_front_matter(doc) -> FrontMatter | None:
     content_start = opening.end()
     if close_index is None:
         # A leading '---' that is not followed by YAML is a Markdown thematic break.
-        if not _KEY_LINE.match(text, content_start):
+        # (A file that is only '---' and blank lines is front matter left unfinished.)
+        if not _KEY_LINE.match(text, content_start) and text[content_start:].strip():
             return None
         fm = FrontMatter(0, content_start, len(text), len(text), closed=False)
         fm.problem = YamlProblem(0, "front matter is opened with '---' on line 1 but never closed "
@@ -157,7 +161,7 @@ def _compose(fm: FrontMatter, source: str) -> None:
         fm.problem = YamlProblem(fm.content_start, problem)
         return
     try:
-        node = yaml.compose(source, Loader=_Loader)
+        node = yaml.compose(_SURROGATE.sub("\ufffd", source), Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         offset = min(mark.index, len(source)) if mark is not None else 0

@@ -16,7 +16,10 @@ import re
 _NOT_NEWLINE = re.compile(r"[^\r\n]")
 
 _URL = re.compile(r"""(?:\b(?:https?|ftp|file)://|\bwww\.|\bmailto:)[^\s<>"'`\])]*(?:\([^\s()]*\)[^\s<>"'`\])]*)*""", re.I)
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# The lookbehind starts a match only at the start of a run of address characters:
+# without it a long run with no '@' (a base64 blob) is rescanned from every
+# character, quadratic time (test_redos.py).
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _DOMAIN = re.compile(
     r"(?<![\w@.-])[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|co|gov|edu|dev|ai|app|uk|de|fr|nl|eu|jobs|us|me|ly|sh|info|biz|tech)\b(?:/[^\s<>\"')\]]*)?",
     re.I,

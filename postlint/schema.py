@@ -13,13 +13,17 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from postlint.config import ConfigError
 from postlint.diagnostics import Fix
 
 DEFAULT_SCHEMA = "job-posting"
 
 
-class SchemaError(Exception):
-    """A schema file that is missing, unreadable or not a valid JSON Schema."""
+class SchemaError(ConfigError):
+    """A schema file that is missing, unreadable or not a valid JSON Schema.
+
+    A configuration error: the run stops with one line naming the schema (exit 2)
+    instead of a PL000 for every rule of every file."""
 
 
 @dataclass
@@ -265,7 +269,16 @@ def _validate(doc, path: Path) -> list[Finding]:
     root_props = schema.get("properties", {}) if isinstance(schema, dict) else {}
     strict = isinstance(schema, dict) and schema.get("additionalProperties") is False
     reported_missing: set = set()
-    for err in validator.iter_errors(fm.data):
+    from referencing.exceptions import Unresolvable
+
+    try:
+        errors = list(validator.iter_errors(fm.data))
+    except Unresolvable as exc:  # a $ref to nowhere, or to a file or URL we do not fetch
+        inner = getattr(exc, "_wrapped", None) or exc
+        ref = getattr(inner, "ref", None) or getattr(exc, "ref", None) or ""
+        raise SchemaError(f"{path}: cannot resolve $ref {ref!r} ({type(inner).__name__}; only local files "
+                          "and '#/...' pointers are followed)") from None
+    for err in errors:
         epath = tuple(err.absolute_path)
         loc = fm.location(epath)
         if err.validator == "required":

@@ -21,6 +21,7 @@ from postlint.checks.repeated_word import RepeatedWord
 from postlint.checks.undecodable_file import UndecodableFile
 from postlint.checks.unknown_field import UnknownField
 from postlint.checks.unknown_suppression import UnknownSuppression
+from postlint.checks.timeout import Timeout
 from postlint.checks.unreadable_file import UnreadableFile
 from postlint.checks.unterminated_front_matter import UnterminatedFrontMatter
 from postlint.checks.unused_suppression import UnusedSuppression
@@ -31,6 +32,7 @@ BUILTIN_RULES = (
     InvalidYaml,
     UnterminatedFrontMatter,
     UnreadableFile,
+    Timeout,
     MissingFrontMatter,
     MissingRequiredField,
     InvalidFieldValue,

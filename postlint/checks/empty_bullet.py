@@ -1,5 +1,10 @@
+import re
+
 from postlint.checks.base import Rule, RuleDocs
 from postlint.diagnostics import Fix, Severity, Violation
+
+# A line that holds list markers and nothing else ("- ", "1. ", "> - ").
+_ONLY_MARKERS = re.compile(r"(?:[ \t]*(?:[-*+]|\d{1,9}[.)]|>))+[ \t]*")
 
 
 class EmptyBullet(Rule):
@@ -28,6 +33,10 @@ class EmptyBullet(Rule):
             start, end = doc.line_starts[index], doc.line_ends[index]
             content = doc.text[start:end]
             at = start + len(content) - len(content.lstrip())
+            if not _ONLY_MARKERS.fullmatch(content):
+                # The parser gave up below its nesting limit ("- - - ... item" 10,000
+                # deep): the item has text, and deleting its line would lose it.
+                continue
             if index + 1 < doc.line_count:
                 delete = (start, doc.line_starts[index + 1])
             else:  # last line: take the line break before it instead
