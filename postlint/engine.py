@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from postlint.checks.base import Context
+from postlint.config import ConfigError
 from postlint.diagnostics import Diagnostic, Fix, Severity, Violation
 from postlint.document import Document, encode
 
@@ -65,7 +66,9 @@ class Linter:
     def lint_document(self, doc: Document, settings, path: Path | None = None) -> list[Diagnostic]:
         rules = self.enabled(settings, path)
         codes = {r.code for r in rules}
-        file_ctx = FileContext(settings, settings.schema_path(path) if settings.schema else None, settings.words)
+        from postlint.schema import schema_for_document
+
+        file_ctx = FileContext(settings, schema_for_document(settings, doc, path), settings.words)
         found: list[tuple] = []
         if doc.is_binary:
             rules = [r for r in rules if r.code == "PL001"]
@@ -151,6 +154,8 @@ class Linter:
         result = FileResult(display)
         try:
             diagnostics = self.lint_document(doc, settings, path)
+        except ConfigError:
+            raise  # a missing or invalid schema file: one line and exit 2, not a finding per file
         except Exception as exc:  # noqa: BLE001 - the engine itself failed on this file
             return self.internal_error(display, exc, settings)
         if fix and not doc.is_binary:
