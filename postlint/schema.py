@@ -438,8 +438,13 @@ def _validate(doc, path: Path) -> list[Finding]:
     root_props = schema.get("properties", {}) if isinstance(schema, dict) else {}
     strict = isinstance(schema, dict) and schema.get("additionalProperties") is False
     reported_missing: set = set()
-    for err in validator.iter_errors(fm.data):
+    errors = list(validator.iter_errors(fm.data))
+    # A value of the wrong type is one problem: not also "not in the enum", "too short"...
+    mistyped = {tuple(e.absolute_path) for e in errors if e.validator == "type"}
+    for err in errors:
         epath = tuple(err.absolute_path)
+        if epath in mistyped and err.validator not in ("type", "required"):
+            continue
         loc = fm.location(epath)
         if err.validator == "required":
             missing = [name for name in err.validator_value if isinstance(err.instance, dict) and name not in err.instance]
