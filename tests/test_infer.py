@@ -12,6 +12,8 @@ from postlint.infer import collect, infer_schema
 
 from conftest import CORPUS, corpus_files
 
+SCHEMA_RULES = ["PL100", "PL101", "PL102", "PL103", "PL104"]
+
 
 def _write(folder: Path, name: str, front: str, body: str = "We are hiring.\n") -> None:
     (folder / name).write_text(f"---\n{front}---\n{body}", encoding="utf-8")
@@ -61,7 +63,7 @@ def test_postings_pass_their_inferred_schema_except_the_defects(board, tmp_path_
     schema_file.write_text(json.dumps(infer_schema(stats, postings)), encoding="utf-8")
     found = []
     for path in sorted(board.glob("job-*.md")):
-        for d in lint_bytes(path.read_bytes(), path.name, {"schema": str(schema_file), "select": ["PL1"]}):
+        for d in lint_bytes(path.read_bytes(), path.name, {"schema": str(schema_file), "select": SCHEMA_RULES}):
             found.append(f"{path.name}:{d.line}:{d.column} {d.code} {d.message}")
     assert found == [
         "job-07.md:3:1 PL103 Unknown field 'ttitle' (did you mean 'title'?)",
@@ -142,6 +144,6 @@ def test_corpus_folder_passes_its_own_inferred_schema(folder, tmp_path):
     schema_file.write_text(json.dumps(infer_schema(stats, postings, folder)), encoding="utf-8")
     found = []
     for path in sorted(p for p in root.iterdir() if p.is_file() and p.name != "MANIFEST.tsv"):
-        for d in lint_bytes(path.read_bytes(), path.name, {"schema": str(schema_file), "select": ["PL1"]}):
+        for d in lint_bytes(path.read_bytes(), path.name, {"schema": str(schema_file), "select": SCHEMA_RULES}):
             found.append(f"{path.name}:{d.line}:{d.column} {d.code} {d.message}")
     assert sorted(found) == sorted(EXPECTED[folder])

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from postlint.api import lint_text
+from postlint.api import lint_bytes, lint_text
 from postlint.config import ConfigError
 
+SCHEMA_RULES = ["PL100", "PL101", "PL102", "PL103", "PL104"]
 FIXTURES = Path(__file__).parent / "fixtures" / "schemas"
 
 STRICT_OK = """---
@@ -46,7 +47,7 @@ def no_network(monkeypatch):
 
 
 def test_strict_profile_accepts_a_complete_posting(no_network):
-    assert codes(lint_text(STRICT_OK, "job.md", {"schema": "job-posting-strict", "select": ["PL1"]})) == []
+    assert codes(lint_text(STRICT_OK, "job.md", {"schema": "job-posting-strict", "select": SCHEMA_RULES})) == []
 
 
 def test_strict_profile_explains_each_field(no_network):
@@ -56,7 +57,7 @@ def test_strict_profile_explains_each_field(no_network):
             .replace("currency: EUR", "currency: eur")
             .replace("period: year", "period: yearly")
             .replace("valid-through: 2024-06-30", "valid-through: 6/30/2024"))
-    found = codes(lint_text(text, "job.md", {"schema": "job-posting-strict", "select": ["PL1"]}))
+    found = codes(lint_text(text, "job.md", {"schema": "job-posting-strict", "select": SCHEMA_RULES}))
     assert found == [
         (1, 1, "PL101", "Missing required field 'location' (when 'remote' is false or absent)"),
         (7, 16, "PL102", "Field 'valid-through' is not an ISO date: '6/30/2024' (did you mean '2024-06-30'?)"),
@@ -71,7 +72,7 @@ def test_strict_profile_explains_each_field(no_network):
 
 def test_strict_profile_accepts_an_email_to_apply():
     text = STRICT_OK.replace("apply: https://acme.example/jobs/42", "apply: jobs@acme.example")
-    assert codes(lint_text(text, "job.md", {"schema": "job-posting-strict", "select": ["PL1"]})) == []
+    assert codes(lint_text(text, "job.md", {"schema": "job-posting-strict", "select": SCHEMA_RULES})) == []
 
 
 def test_layout_chooses_the_schema():
@@ -135,3 +136,19 @@ def test_cli_schema_per_glob_and_broken_json(run_cli, tmp_path):
     assert proc.returncode == 2
     assert proc.stderr.strip() == (f"postlint: error: {tmp_path / 'board.json'}:1:44: schema is not valid JSON: "
                                    "Expecting property name enclosed in double quotes")
+
+
+def test_filename_date_mismatch_on_the_corpus():
+    """work-creative-jekyll's 500 Jekyll posts: three copied postings kept an older post-date."""
+    from conftest import CORPUS, corpus_files
+
+    corpus_files()
+    found = []
+    for path in sorted((CORPUS / "work-creative-jekyll").glob("*.markdown")):
+        for d in lint_bytes(path.read_bytes(), path.name, {"select": ["PL107"], "schema": "none"}):
+            found.append(f"{path.name}:{d.line}:{d.column} {d.message}")
+    assert found == [
+        "2013-1-26-creative_director-ux-comcast-philadelpia-pa.markdown:13:12 Field 'post-date' is 2013-01-23 but the filename says 2013-01-26",
+        "2013-1-26-visual-designer-aic-chicago-il.markdown:15:12 Field 'post-date' is 2013-01-23 but the filename says 2013-01-26",
+        "2013-1-27-senoir-web-designer-columbia-university-new-york-ny.markdown:13:12 Field 'post-date' is 2013-01-23 but the filename says 2013-01-27",
+    ]
