@@ -11,6 +11,7 @@ import datetime as _dt
 import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from postlint.diagnostics import Fix
@@ -108,9 +109,13 @@ def validator_for(path: Path):
     network (``https://example.com/x.json`` outside the schema's own ``$id``
     folder) is a :class:`SchemaError`, never a fetch.
     """
+    cached = _VALIDATORS.get(str(path))  # the path as given: no resolve() per document
+    if cached is not None:
+        return cached
     key = str(path.resolve()) if path.exists() else str(path)
     cached = _VALIDATORS.get(key)
     if cached is not None:
+        _VALIDATORS[str(path)] = cached
         return cached
     schema = _read_json(path)
     import jsonschema
@@ -135,7 +140,7 @@ def validator_for(path: Path):
     validator = cls(rooted, registry=registry, format_checker=_format_checker())
     for contents in (schema, *resources.values()):
         _index_conditions(contents)
-    _VALIDATORS[key] = (schema, validator)
+    _VALIDATORS[key] = _VALIDATORS[str(path)] = (schema, validator)
     return schema, validator
 
 
@@ -363,6 +368,7 @@ def _distance(a: str, b: str, limit: int) -> int:
     return prev[-1]
 
 
+@lru_cache(maxsize=4096)
 def _squash(key: str) -> str:
     return re.sub(r"[\s_-]+", "", key.lower())
 
@@ -374,6 +380,13 @@ def did_you_mean(key: str, known) -> str | None:
     otherwise one edit for keys under 8 characters, two from 8 on, and never for
     keys shorter than 4 (``url``/``uri`` are both real).
     """
+    return _did_you_mean(key, tuple(known))
+
+
+@lru_cache(maxsize=4096)
+def _did_you_mean(key: str, known: tuple) -> str | None:
+    # Cached: a repo's postings repeat the same few key sets, so the distances are
+    # computed once per (key, schema) instead of once per posting.
     squashed = _squash(key)
     for name in known:
         if _squash(name) == squashed:

@@ -152,3 +152,27 @@ def test_filename_date_mismatch_on_the_corpus():
         "2013-1-26-visual-designer-aic-chicago-il.markdown:15:12 Field 'post-date' is 2013-01-23 but the filename says 2013-01-26",
         "2013-1-27-senoir-web-designer-columbia-university-new-york-ny.markdown:13:12 Field 'post-date' is 2013-01-23 but the filename says 2013-01-27",
     ]
+
+
+def test_one_validator_per_schema_per_run(monkeypatch):
+    import jsonschema
+
+    from postlint import schema as S
+
+    built = []
+    original = jsonschema.Draft202012Validator.check_schema.__func__
+
+    def counting(cls, schema, *args, **kwargs):
+        built.append(schema.get("$id") or schema.get("title"))
+        return original(cls, schema, *args, **kwargs)
+
+    monkeypatch.setattr(jsonschema.Draft202012Validator, "check_schema", classmethod(counting))
+    monkeypatch.setattr(S, "_VALIDATORS", {})
+    for i in range(20):
+        lint_text(STRICT_OK.replace("Data Engineer", f"Engineer {i}"), f"job-{i}.md",
+                  {"schema": "job-posting-strict", "select": SCHEMA_RULES})
+        lint_text(f"---\nlayout: job\ntitle: T{i}\n---\n", f"job-{i}.md", {"select": SCHEMA_RULES})
+    # the strict profile and the defs file it refers to, and the default schema: once each
+    assert sorted(built) == sorted(["https://postlint.invalid/schemas/job-posting-strict.schema.json",
+                                    "https://postlint.invalid/schemas/defs.schema.json",
+                                    "https://postlint.invalid/schemas/job-posting.schema.json"])
