@@ -279,6 +279,8 @@ def schema_command(argv: list[str]) -> int:
     missing = [s for s in skipped if s[1] == "No such file or directory"]
     for path, why in missing:
         print(f"postlint: error: {path}: {why}", file=sys.stderr)
+    if postings == 0 and missing:
+        return EXIT_ERROR
     if postings == 0:
         print("postlint: error: no postings with front matter found in " + ", ".join(args.paths), file=sys.stderr)
         return EXIT_ERROR

@@ -87,6 +87,9 @@ def test_cli_prints_json_and_reports_problems(run_cli, board, tmp_path):
     assert proc.stderr.strip() == f"postlint: error: no postings with front matter found in {empty}"
     proc = run_cli("schema", "guess", str(board))
     assert proc.returncode == 2
+    proc = run_cli("schema", "infer", str(tmp_path / "nowhere"))
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr.strip() == f"postlint: error: {tmp_path / 'nowhere'}: No such file or directory"
 
 
 # The corpus: every folder linted with the schema inferred from itself. What is
