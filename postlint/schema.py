@@ -155,7 +155,7 @@ def _index_conditions(node) -> None:
         if isinstance(item, dict):
             for branch in ("then", "else"):
                 if isinstance(item.get(branch), dict) and "if" in item:
-                    _CONDITIONS[id(item[branch])] = (item["if"], branch)
+                    _CONDITIONS[id(item[branch])] = (item[branch], item["if"], branch)
             stack.extend(v for k, v in item.items() if k not in ("const", "enum", "examples", "default"))
         elif isinstance(item, list):
             stack.extend(item)
@@ -166,14 +166,13 @@ def _condition_words(err) -> str:
     entry = None
     e = err
     while e is not None and entry is None:
-        entry = _CONDITIONS.get(id(e.schema))
+        found = _CONDITIONS.get(id(e.schema))
+        if found is not None and found[0] is e.schema:  # the same object, not a reused id
+            entry = found
         e = e.parent
     if entry is None:
-        for sub in (err.schema,):
-            entry = _CONDITIONS.get(id(sub))
-    if entry is None:
         return ""
-    cond, branch = entry
+    _, cond, branch = entry
     words = _describe_condition(cond)
     if not words:
         return " (because of a condition in the schema)"
