@@ -80,6 +80,8 @@ class Linter:
             try:
                 for v in rule.run(doc, ctx):
                     found.append((rule, v))
+            except ConfigError:
+                raise  # e.g. a missing or invalid schema file: the run stops with one line, exit 2
             except Exception as exc:  # noqa: BLE001 - a crashing rule becomes a diagnostic
                 if "PL000" in codes:
                     found.append((self.registry.get("PL000"),

@@ -61,12 +61,14 @@ def resolve_schema_path(spec: str, base: Path | None = None) -> Path:
 
 
 def schema_for_document(settings, doc, path: Path | None) -> Path | None:
-    """The schema a document is validated against, loaded (and so checked) once.
+    """The schema file a document is validated against (not loaded here).
 
     Order: the document's ``layout`` value in ``layouts`` (the document says what
     it is), then the first ``schemas`` glob matching its path, then ``schema``.
-    ``"none"`` anywhere means no schema. A missing or invalid schema file raises
-    :class:`SchemaError`, a configuration error.
+    ``"none"`` anywhere means no schema. The file is loaded by the first rule that
+    needs it (so a run without schema rules never imports jsonschema); a missing or
+    invalid file then raises :class:`SchemaError`, a configuration error the engine
+    lets through.
     """
     spec = None
     layouts = getattr(settings, "layouts", None)
@@ -78,16 +80,10 @@ def schema_for_document(settings, doc, path: Path | None) -> Path | None:
     if spec is None:
         if not (settings.schema or settings.schemas):
             return None
-        if spec is None:
-            chosen = settings.schema_path(path)
-            if chosen is not None:
-                validator_for(chosen)
-            return chosen
+        return settings.schema_path(path)
     if spec in ("none", ""):
         return None
-    chosen = resolve_schema_path(spec, settings.root)
-    validator_for(chosen)
-    return chosen
+    return resolve_schema_path(spec, settings.root)
 
 
 def _read_json(path: Path):
