@@ -176,3 +176,25 @@ def test_one_validator_per_schema_per_run(monkeypatch):
     assert sorted(built) == sorted(["https://postlint.invalid/schemas/job-posting-strict.schema.json",
                                     "https://postlint.invalid/schemas/defs.schema.json",
                                     "https://postlint.invalid/schemas/job-posting.schema.json"])
+
+
+def test_cli_layouts_table_in_pyproject(run_cli, tmp_path):
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.postlint]\nselect = ["PL101"]\n[tool.postlint.layouts]\n'
+        'job = "schemas/job.json"\npage = "none"\n', encoding="utf-8")
+    (tmp_path / "schemas").mkdir()
+    (tmp_path / "schemas" / "job.json").write_text(
+        '{"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object",'
+        ' "required": ["apply"], "properties": {"post-date": {"$ref": "defs.json#/$defs/d"}}}', encoding="utf-8")
+    (tmp_path / "schemas" / "defs.json").write_text('{"$defs": {"d": {"type": "string"}}}', encoding="utf-8")
+    (tmp_path / "job.md").write_text("---\nlayout: job\ntitle: X\n---\nBody\n", encoding="utf-8")
+    (tmp_path / "about.md").write_text("---\nlayout: page\n---\nBody\n", encoding="utf-8")
+    (tmp_path / "post.md").write_text("---\nlayout: post\ntitle: News\n---\nBody\n", encoding="utf-8")
+    proc = run_cli(".", "-q", cwd=tmp_path)
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stdout.splitlines() == [
+        "job.md:1:1: PL101 Missing required field 'apply'",
+        # no layout in the map: the default schema
+        "post.md:1:1: PL101 Missing required field 'location'",
+        "post.md:1:1: PL101 Missing required field 'post-date'",
+    ]
