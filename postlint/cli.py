@@ -3,6 +3,7 @@
     postlint [OPTIONS] [PATHS...]      lint files and folders ('-' reads standard input)
     postlint rule CODE                 explain one rule
     postlint rules                     list every rule
+    postlint schema infer PATHS        print a starting schema inferred from postings
 
 Exit codes: 0 no findings at or above ``fail-on``; 1 findings; 2 usage,
 configuration or internal error.
@@ -69,6 +70,10 @@ def main(argv: list[str] | None = None) -> int:
             return _rule_command(argv[1:])
         if argv and argv[0] == "rules":
             return _rules_command(argv[1:])
+        if argv and argv[0] == "schema":
+            from postlint.infer import schema_command
+
+            return schema_command(argv[1:])
         return _check(argv)
     except UsageError as exc:
         print(f"postlint: error: {exc}", file=sys.stderr)

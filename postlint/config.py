@@ -44,6 +44,7 @@ class Settings:
     fail_on: str = "warning"
     schema: str | None = "job-posting"
     schemas: dict = field(default_factory=dict)  # glob -> schema, first match wins
+    layouts: dict = field(default_factory=dict)  # front-matter layout value -> schema
     include: tuple = DEFAULT_INCLUDE
     exclude: tuple = ()
     words: tuple = ()
@@ -154,7 +155,7 @@ def _glob_regex(pattern: str) -> re.Pattern:
 _LIST_KEYS = {"select": "select", "extend-select": "extend_select", "ignore": "ignore",
               "include": "include", "exclude": "exclude", "words": "words", "rule-files": "rule_files"}
 _KNOWN = set(_LIST_KEYS) | {"per-file-ignores", "severity", "fail-on", "schema", "schemas", "rule-options",
-                            "extend-exclude", "timeout"}
+                            "extend-exclude", "timeout", "layouts"}
 
 
 def _strings(where: str, key: str, value) -> tuple:
@@ -210,6 +211,10 @@ def settings_from_table(table: dict, where: str, root: Path, config_path: Path |
             if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
                 raise ConfigError(f"{where}: 'schemas' must be a table of glob = \"schema file\"")
             settings.schemas = dict(value)
+        elif key == "layouts":
+            if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+                raise ConfigError(f"{where}: 'layouts' must be a table of layout = \"schema file\"")
+            settings.layouts = dict(value)
         elif key == "rule-options":
             if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
                 raise ConfigError(f"{where}: 'rule-options' must be a table of tables, e.g. [tool.postlint.rule-options.PL601]")

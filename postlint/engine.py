@@ -66,7 +66,9 @@ class Linter:
     def lint_document(self, doc: Document, settings, path: Path | None = None) -> list[Diagnostic]:
         rules = self.enabled(settings, path)
         codes = {r.code for r in rules}
-        file_ctx = FileContext(settings, settings.schema_path(path) if settings.schema else None, settings.words)
+        from postlint.schema import schema_for_document
+
+        file_ctx = FileContext(settings, schema_for_document(settings, doc, path), settings.words)
         found: list[tuple] = []
         if doc.is_binary:
             rules = [r for r in rules if r.code == "PL001"]

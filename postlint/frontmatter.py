@@ -139,13 +139,27 @@ def _hint(message: str, source: str, offset: int) -> str:
     if "\t" in message or "'\\t'" in message or ("cannot start any token" in message and "\t" in line):
         return " (YAML does not allow tabs for indentation: use spaces)"
     if "mapping values are not allowed" in message:
+        indented = re.match(r"[ \t]+[^\s#:][^:]*:(?:\s|$)", line)
+        line_start = source.rfind("\n", 0, offset) + 1
+        before = [ln for ln in source[:line_start].splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+        if indented and before and re.match(r"\s*[^\s#:][^:]*:[ \t]+\S", before[-1]) and not before[-1].rstrip().endswith(":"):
+            key = before[-1].split(":", 1)[0].strip()
+            return (f" (this line is indented under '{key}', which already has a value: unindent it "
+                    f"to make it a key of its own, or quote the value if it continues '{key}')")
         return " (a value that contains ': ' must be quoted, e.g. title: \"Engineer: Backend\")"
-    if "expected <block end>" in message or "expected the node content" in message:
-        if re.search(r"""^\s*[^:]+:\s*(["']).*\1\s*\S""", line):
+    if ("expected <block end>" in message or "expected the node content" in message
+            or "did not find expected key" in message):
+        if re.search(r"""^\s*[^:]+:\s*(?:![^\s]*\s+)?(["']).*?\1\s*[^\s#]""", line):
             return " (text follows the closing quote: quote the whole value)"
+        if "did not find expected key" in message and line.startswith("- "):
+            return " (a '- ' list item must be indented like the items above it, under its key)"
+    if "did not find expected ',' or ']'" in message or "did not find expected ',' or '}'" in message:
+        return (" (a value starting with '[' or '{' is read as a list or mapping: close it, "
+                "or quote the whole value)")
     if "found undefined alias" in message or "found character '*'" in message:
         return " (a value starting with '*' or '&' must be quoted)"
-    if "found character '@'" in message or "found character '`'" in message:
+    if ("found character '@'" in message or "found character '`'" in message
+            or ("cannot start any token" in message and source[offset:offset + 1] in ("@", "`"))):
         return " (a value starting with '@' or '`' must be quoted)"
     if "could not find expected ':'" in message:
         return " (every line needs 'key: value'; a long value continues on lines indented under its key)"

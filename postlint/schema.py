@@ -11,6 +11,7 @@ import datetime as _dt
 import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from postlint.config import ConfigError
@@ -19,11 +20,18 @@ from postlint.diagnostics import Fix
 DEFAULT_SCHEMA = "job-posting"
 
 
-class SchemaError(ConfigError):
+try:
+    from postlint.config import ConfigError as _ConfigError
+except ImportError:  # pragma: no cover
+    _ConfigError = Exception
+
+
+class SchemaError(_ConfigError):
     """A schema file that is missing, unreadable or not a valid JSON Schema.
 
-    A configuration error: the run stops with one line naming the schema (exit 2)
-    instead of a PL000 for every rule of every file."""
+    A configuration error: the CLI prints its one line (naming the file and the
+    problem) and exits 2, instead of reporting it once per rule and file.
+    """
 
 
 @dataclass
@@ -53,6 +61,32 @@ def resolve_schema_path(spec: str, base: Path | None = None) -> Path:
     return path
 
 
+def schema_for_document(settings, doc, path: Path | None) -> Path | None:
+    """The schema file a document is validated against (not loaded here).
+
+    Order: the document's ``layout`` value in ``layouts`` (the document says what
+    it is), then the first ``schemas`` glob matching its path, then ``schema``.
+    ``"none"`` anywhere means no schema. The file is loaded by the first rule that
+    needs it (so a run without schema rules never imports jsonschema); a missing or
+    invalid file then raises :class:`SchemaError`, a configuration error the engine
+    lets through.
+    """
+    spec = None
+    layouts = getattr(settings, "layouts", None)
+    if layouts:
+        fm = doc.front_matter
+        layout = fm.data.get("layout") if fm is not None and fm.is_mapping else None
+        if isinstance(layout, str) and layout in layouts:
+            spec = layouts[layout]
+    if spec is None:
+        if not (settings.schema or settings.schemas):
+            return None
+        return settings.schema_path(path)
+    if spec in ("none", ""):
+        return None
+    return resolve_schema_path(spec, settings.root)
+
+
 def _read_json(path: Path):
     try:
         return json.loads(path.read_text(encoding="utf-8"))
@@ -65,38 +99,174 @@ def _read_json(path: Path):
 
 
 def validator_for(path: Path):
-    """The (cached) validator for a schema file."""
+    """The (cached) validator for a schema file.
+
+    Every ``$ref`` to another file is resolved *before* validation, from local
+    files only, and registered with the validator; a ``$ref`` that would need the
+    network (``https://example.com/x.json`` outside the schema's own ``$id``
+    folder) is a :class:`SchemaError`, never a fetch.
+    """
+    cached = _VALIDATORS.get(str(path))  # the path as given: no resolve() per document
+    if cached is not None:
+        return cached
     key = str(path.resolve()) if path.exists() else str(path)
     cached = _VALIDATORS.get(key)
     if cached is not None:
+        _VALIDATORS[str(path)] = cached
         return cached
     schema = _read_json(path)
     import jsonschema
     from referencing import Registry, Resource
     from referencing.exceptions import NoSuchResource
-
-    base_dir = path.resolve().parent
-
-    def retrieve(uri: str):
-        # Local files only: a relative $ref resolves next to the schema that uses it.
-        target = uri[len("file://"):] if uri.startswith("file://") else uri
-        candidate = Path(target)
-        if not candidate.is_absolute():
-            candidate = base_dir / candidate
-        if "://" in target or not candidate.is_file():
-            raise NoSuchResource(ref=uri)
-        return Resource.from_contents(_read_json(candidate))
+    from referencing.jsonschema import DRAFT202012
 
     cls = jsonschema.validators.validator_for(schema, default=jsonschema.Draft202012Validator)
+    _check_schema(cls, schema, path)
+    resources = _local_resources(path, schema, cls)
+
+    def retrieve(uri: str):
+        # Everything local was registered above; anything else is not fetched.
+        raise NoSuchResource(ref=uri)
+
+    registry = Registry(retrieve=retrieve).with_resources(
+        (uri, Resource.from_contents(contents, default_specification=DRAFT202012))
+        for uri, contents in resources.items())
+    rooted = schema
+    if isinstance(schema, dict) and "$id" not in schema:  # relative $refs resolve next to the file
+        rooted = {**schema, "$id": _base_uri(schema, path)}
+    validator = cls(rooted, registry=registry, format_checker=_format_checker())
+    for contents in (schema, *resources.values()):
+        _index_conditions(contents)
+    _VALIDATORS[key] = _VALIDATORS[str(path)] = (schema, validator)
+    return schema, validator
+
+
+_CONDITIONS: dict = {}  # id(then/else subschema) -> (its 'if' subschema, "then" or "else")
+
+
+def _index_conditions(node) -> None:
+    """Remember the 'if' beside every 'then'/'else', to explain conditional errors."""
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            for branch in ("then", "else"):
+                if isinstance(item.get(branch), dict) and "if" in item:
+                    _CONDITIONS[id(item[branch])] = (item[branch], item["if"], branch)
+            stack.extend(v for k, v in item.items() if k not in ("const", "enum", "examples", "default"))
+        elif isinstance(item, list):
+            stack.extend(item)
+
+
+def _condition_words(err) -> str:
+    """' (required when 'remote' is false or absent)' for an error inside then/else."""
+    entry = None
+    e = err
+    while e is not None and entry is None:
+        found = _CONDITIONS.get(id(e.schema))
+        if found is not None and found[0] is e.schema:  # the same object, not a reused id
+            entry = found
+        e = e.parent
+    if entry is None:
+        return ""
+    _, cond, branch = entry
+    words = _describe_condition(cond)
+    if not words:
+        return " (because of a condition in the schema)"
+    return f" (when {words})" if branch == "then" else f" (unless {words})"
+
+
+def _describe_condition(cond) -> str:
+    if not isinstance(cond, dict):
+        return ""
+    parts = []
+    required = cond.get("required", []) or []
+    for name, sub in (cond.get("properties") or {}).items():
+        if not isinstance(sub, dict):
+            continue
+        absent = "" if name in required else " or absent"
+        if "const" in sub:
+            parts.append(f"'{name}' is {_plain(sub['const'])}{absent}")
+        elif "enum" in sub:
+            parts.append(f"'{name}' is one of {', '.join(_plain(v) for v in sub['enum'])}{absent}")
+        elif "pattern" in sub:
+            parts.append(f"'{name}' matches {sub['pattern']}{absent}")
+    for name in required:
+        if name not in (cond.get("properties") or {}):
+            parts.append(f"'{name}' is given")
+    return " and ".join(parts)
+
+
+def _plain(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "empty"
+    return _quote(value)
+
+
+def _check_schema(cls, schema, path: Path) -> None:
+    import jsonschema
+
     try:
         cls.check_schema(schema)
     except jsonschema.SchemaError as exc:
         where = "/".join(str(p) for p in exc.absolute_path) or "(root)"
         raise SchemaError(f"{path}: not a valid JSON Schema at {where}: {exc.message}") from None
-    registry = Registry(retrieve=retrieve)
-    validator = cls(schema, registry=registry, format_checker=_format_checker())
-    _VALIDATORS[key] = (schema, validator)
-    return schema, validator
+
+
+def _base_uri(schema, path: Path) -> str:
+    sid = schema.get("$id") if isinstance(schema, dict) else None
+    return sid.split("#")[0] if isinstance(sid, str) and sid else path.resolve().as_uri()
+
+
+def _refs(node):
+    """Every ``$ref`` / ``$dynamicRef`` string in a schema document."""
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            for k, v in item.items():
+                if k in ("$ref", "$dynamicRef") and isinstance(v, str):
+                    yield v
+                elif k not in ("const", "enum", "examples", "default"):
+                    stack.append(v)
+        elif isinstance(item, list):
+            stack.extend(item)
+
+
+def _local_resources(path: Path, schema, cls) -> dict:
+    """URI -> contents of every schema file reachable by ``$ref``, read from disk."""
+    from urllib.parse import unquote, urljoin, urlsplit
+
+    resources: dict = {}
+    stack = [(path, schema, _base_uri(schema, path))]
+    while stack:
+        here, contents, base = stack.pop()
+        folder_uri = base.rsplit("/", 1)[0] + "/"
+        for ref in _refs(contents):
+            target = urljoin(base, ref).split("#")[0]
+            if not target or target == base or target in resources:
+                continue
+            local = None
+            if target.startswith(folder_uri):
+                local = here.resolve().parent / unquote(target[len(folder_uri):])
+            elif target.startswith("file:"):
+                local = Path(unquote(urlsplit(target).path))
+            if local is None:
+                raise SchemaError(f"{here}: $ref '{ref}' is not a local file; postlint never fetches "
+                                  f"schemas over the network (save it next to the schema and refer "
+                                  f"to it by a relative path)")
+            if not local.is_file():
+                raise SchemaError(f"{here}: $ref '{ref}' points to {local}, which does not exist")
+            sub = _read_json(local)
+            _check_schema(cls, sub, local)
+            resources[target] = sub
+            sub_base = _base_uri(sub, local) if isinstance(sub, dict) and "$id" in sub else target
+            if sub_base != target:
+                resources[sub_base] = sub
+            stack.append((local, sub, sub_base))
+    return resources
 
 
 def _format_checker():
@@ -194,6 +364,7 @@ def _distance(a: str, b: str, limit: int) -> int:
     return prev[-1]
 
 
+@lru_cache(maxsize=4096)
 def _squash(key: str) -> str:
     return re.sub(r"[\s_-]+", "", key.lower())
 
@@ -205,6 +376,13 @@ def did_you_mean(key: str, known) -> str | None:
     otherwise one edit for keys under 8 characters, two from 8 on, and never for
     keys shorter than 4 (``url``/``uri`` are both real).
     """
+    return _did_you_mean(key, tuple(known))
+
+
+@lru_cache(maxsize=4096)
+def _did_you_mean(key: str, known: tuple) -> str | None:
+    # Cached: a repo's postings repeat the same few key sets, so the distances are
+    # computed once per (key, schema) instead of once per posting.
     squashed = _squash(key)
     for name in known:
         if _squash(name) == squashed:
@@ -278,8 +456,12 @@ def _validate(doc, path: Path) -> list[Finding]:
         ref = getattr(inner, "ref", None) or getattr(exc, "ref", None) or ""
         raise SchemaError(f"{path}: cannot resolve $ref {ref!r} ({type(inner).__name__}; only local files "
                           "and '#/...' pointers are followed)") from None
+    # A value of the wrong type is one problem: not also "not in the enum", "too short"...
+    mistyped = {tuple(e.absolute_path) for e in errors if e.validator == "type"}
     for err in errors:
         epath = tuple(err.absolute_path)
+        if epath in mistyped and err.validator not in ("type", "required"):
+            continue
         loc = fm.location(epath)
         if err.validator == "required":
             missing = [name for name in err.validator_value if isinstance(err.instance, dict) and name not in err.instance]
@@ -293,10 +475,13 @@ def _validate(doc, path: Path) -> list[Finding]:
                     start, end = (loc.key_start, loc.key_end) if loc.key_start is not None else (loc.value_start, loc.value_end)
                 where = f" in '{_field(epath)}'" if epath else ""
                 name = name or err.message
-                findings.append(Finding("PL101", start, end, f"Missing required field '{name}'{where}"))
+                findings.append(Finding("PL101", start, end,
+                                        f"Missing required field '{name}'{where}{_condition_words(err)}"))
             continue
-        if err.validator in ("additionalProperties", "unevaluatedProperties") and not epath:
-            continue  # reported below with a did-you-mean, once per key
+        if err.validator in ("additionalProperties", "unevaluatedProperties"):
+            if epath:  # a nested mapping: one finding per extra key, with a did-you-mean
+                findings.extend(_extra_keys(err, epath, fm))
+            continue  # top-level keys are reported below with a did-you-mean, once per key
         if loc is None:
             loc = fm.location(())
         findings.append(_value_finding(err, epath, loc, fm))
@@ -317,6 +502,27 @@ def _validate(doc, path: Path) -> list[Finding]:
     return findings
 
 
+def _extra_keys(err, epath, fm) -> list:
+    schema = err.schema if isinstance(err.schema, dict) else {}
+    props = list(schema.get("properties", {}))
+    patterns = list(schema.get("patternProperties", {}))
+    out = []
+    if not isinstance(err.instance, dict):
+        return out
+    for key in err.instance:
+        if key in props or any(re.search(p, key) for p in patterns):
+            continue
+        loc = fm.location(epath + (key,))
+        if loc is None or loc.key_start is None:
+            continue
+        guess = did_you_mean(key, props)
+        hint = f" (did you mean '{guess}'?)" if guess else f" (expected: {', '.join(props)})" if props else ""
+        out.append(Finding("PL103", loc.key_start, loc.key_end,
+                           f"Unknown field '{_field(epath + (key,))}'{hint}",
+                           suggestions=(guess,) if guess else ()))
+    return out
+
+
 def _value_finding(err, epath, loc, fm) -> Finding:
     start, end = loc.value_start, loc.value_end
     name, value, kind = _field(epath), err.instance, err.validator
@@ -335,7 +541,8 @@ def _value_finding(err, epath, loc, fm) -> Finding:
             message += " (expected YYYY-MM-DD)"
         suggestions = tuple(candidates)
     elif kind == "format":
-        message = f"Field '{name}' is not a valid {err.validator_value}: {_quote(value)}"
+        form = _FORMAT_WORDS.get(err.validator_value, f"a valid {err.validator_value}")
+        message = f"Field '{name}' should be {form}, not {_quote(value)}"
     elif kind == "type":
         expected = err.validator_value if isinstance(err.validator_value, list) else [err.validator_value]
         words = " or ".join(_TYPE_WORDS.get(t, t) for t in expected)
@@ -343,12 +550,20 @@ def _value_finding(err, epath, loc, fm) -> Finding:
     elif kind == "enum":
         options = ", ".join(_quote(v) for v in err.validator_value)
         message = f"Field '{name}' is {_quote(value)}; expected one of {options}"
+        close = [v for v in err.validator_value if isinstance(v, str) and isinstance(value, str)
+                 and (_squash(v) == _squash(value) or _squash(v).startswith(_squash(value) or "\0"))]
+        if len(close) == 1:
+            message += f" (did you mean {_quote(close[0])}?)"
+            suggestions = (close[0],)
     elif kind == "const":
         message = f"Field '{name}' must be {_quote(err.validator_value)}, not {_quote(value)}"
     elif kind == "pattern":
         description = err.schema.get("description") if isinstance(err.schema, dict) else None
-        form = f" ({description})" if description else f" (pattern {err.validator_value})"
-        message = f"Field '{name}' does not have the expected form{form}: {_quote(value)}"
+        if description:
+            message = f"Field '{name}' should be {description}, not {_quote(value)}"
+        else:
+            message = (f"Field '{name}' does not have the expected form: {_quote(value)} "
+                       f"(it should match the pattern {err.validator_value})")
     elif kind in ("minLength", "maxLength"):
         if kind == "minLength" and err.validator_value == 1:
             message = f"Field '{name}' is empty"
@@ -363,15 +578,39 @@ def _value_finding(err, epath, loc, fm) -> Finding:
         bound = "at least" if kind == "minItems" else "at most"
         message = f"Field '{name}' should list {bound} {err.validator_value} item(s)"
     elif kind in ("anyOf", "oneOf"):
-        message = f"Field '{name}' has an unexpected value: {_quote(value)}"
         best = _best_branch(err)
         if best is not None:
             return _value_finding(best, epath, loc, fm)
+        description = err.schema.get("description") if isinstance(err.schema, dict) else None
+        if description:
+            message = f"Field '{name}' should be {description}, not {_quote(value)}"
+        elif kind == "oneOf" and not err.context:
+            message = f"Field '{name}' matches more than one of the allowed forms: {_quote(value)}"
+        else:
+            message = f"Field '{name}' has an unexpected value: {_quote(value)}"
+    elif kind == "not":
+        message = f"Field '{name}' has a value the schema rules out: {_quote(value)}"
+    elif kind == "dependentRequired":
+        message = f"Field '{name}' is missing a field that must go with another: {err.message}"
+        for trigger, needs in (err.validator_value or {}).items():
+            if isinstance(err.instance, dict) and trigger in err.instance:
+                lacking = [n for n in needs if n not in err.instance]
+                if lacking:
+                    message = (f"Field '{trigger}' needs " + " and ".join(f"'{n}'" for n in lacking)
+                               + " as well")
+                    tloc = fm.location(epath + (trigger,))
+                    if tloc is not None and tloc.key_start is not None:
+                        start, end = tloc.key_start, tloc.key_end
+                    break
     elif kind == "additionalProperties":
         message = f"Field '{name}' has unknown keys: {err.message}"
     else:
         message = f"Field '{name}': {err.message}"
-    return Finding("PL102", start, end, message, fix=fix, suggestions=suggestions)
+    return Finding("PL102", start, end, message + _condition_words(err), fix=fix, suggestions=suggestions)
+
+
+_FORMAT_WORDS = {"uri": "an absolute URL (https://...)", "email": "an email address (name@example.com)",
+                 "date-time": "a date and time (YYYY-MM-DDTHH:MM:SS)"}
 
 
 def _best_branch(err):

@@ -46,6 +46,8 @@ def _config(spec, case):
     config = dict(case.get("config") or {})
     config.setdefault("select", [spec["rule"]] if isinstance(spec["rule"], str) else spec["rule"])
     config.setdefault("schema", spec.get("schema", "none") if "schema" not in case else case["schema"])
+    if isinstance(config["schema"], str) and config["schema"].endswith(".json"):
+        config["schema"] = str(Path(__file__).parent / config["schema"])  # relative to tests/
     return config
 
 

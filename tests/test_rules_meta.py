@@ -48,10 +48,11 @@ def test_docs_render_and_examples_run(rule):
         return
     assert rule.docs.example, f"{rule.code} has no example"
     config = {"select": [rule.code], "schema": "job-posting"}
-    found = [d for d in lint_text(rule.docs.example, "example.md", config) if d.code == rule.code]
+    path = getattr(rule, "example_path", "example.md")  # e.g. a Jekyll _posts/YYYY-MM-DD-slug.md name
+    found = [d for d in lint_text(rule.docs.example, path, config) if d.code == rule.code]
     assert found, f"{rule.code}: the docs example does not trigger the rule"
     if rule.docs.use_instead:
-        quiet = [d for d in lint_text(rule.docs.use_instead, "example.md", config) if d.code == rule.code]
+        quiet = [d for d in lint_text(rule.docs.use_instead, path, config) if d.code == rule.code]
         assert quiet == [], f"{rule.code}: 'use instead' still triggers: {quiet}"
 
 

@@ -8,6 +8,9 @@ top-level ``rules/`` folder as YAML.
 from postlint.checks.duplicate_bullet import DuplicateBullet
 from postlint.checks.duplicate_field import DuplicateField
 from postlint.checks.empty_bullet import EmptyBullet
+from postlint.checks.expired_posting import ExpiredPosting
+from postlint.checks.filename_date_mismatch import FilenameDateMismatch
+from postlint.checks.future_post_date import FuturePostDate
 from postlint.checks.gender_coded_balance import GenderCodedBalance
 from postlint.checks.heading_without_space import HeadingWithoutSpace
 from postlint.checks.internal_error import InternalError
@@ -38,6 +41,9 @@ BUILTIN_RULES = (
     InvalidFieldValue,
     UnknownField,
     DuplicateField,
+    FuturePostDate,
+    ExpiredPosting,
+    FilenameDateMismatch,
     Mojibake,
     HeadingWithoutSpace,
     EmptyBullet,
