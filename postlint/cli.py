@@ -46,6 +46,8 @@ def _check_parser() -> argparse.ArgumentParser:
     p.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
     p.add_argument("--unsafe-fixes", action="store_true", help="also apply fixes that may change meaning (with --fix or --diff)")
     p.add_argument("--diff", action="store_true", help="print the fixes as a unified diff instead of writing them")
+    p.add_argument("--show-fixes", action="store_true", help="after the run, list the fixes applied, per file and rule")
+    p.add_argument("--exit-non-zero-on-fix", action="store_true", help="exit 1 when --fix changed a file, even if no findings remain")
     p.add_argument("--format", choices=("text", "json"), default=None, help="output format (default: text; env POSTLINT_FORMAT)")
     p.add_argument("--output-file", "-o", metavar="FILE", help="write the report to FILE")
     p.add_argument("--show-source", action="store_true", help="show the source line under each finding")
@@ -142,8 +144,13 @@ def _check(argv: list[str]) -> int:
     if args.fix and args.paths == ["-"] and not args.output_file:
         stream = sys.stderr  # the fixed text goes to standard output
     try:
+        from postlint.fixing import show_fixes, warn_unsettled
+
+        warn_unsettled(results, sys.stderr)
         if args.diff:
             changed = _print_diff(results, stream)
+            if args.show_fixes:
+                show_fixes(results, sys.stderr, would=True)
             return EXIT_FINDINGS if changed and not args.exit_zero else (EXIT_ERROR if errors else EXIT_OK)
         options = {
             "color": fmt == "text" and not args.output_file and _use_color(args.color, stream),
@@ -152,10 +159,15 @@ def _check(argv: list[str]) -> int:
             "quiet": args.quiet,
         }
         reporter(results, stream, options)
+        if args.show_fixes and args.fix:
+            show_fixes(results, stream if fmt == "text" else sys.stderr)
     finally:
         if args.output_file:
             stream.close()
-    return _exit_code(results, errors, args, resolver)
+    code = _exit_code(results, errors, args, resolver)
+    if code == EXIT_OK and args.exit_non_zero_on_fix and args.fix and not args.exit_zero and any(r.changed for r in results):
+        return EXIT_FINDINGS
+    return code
 
 
 class _ListOverrides:
@@ -226,6 +238,8 @@ def _run(args, resolver, extra):
             try:
                 write_atomic(path, result.text, *result.encoding)
             except OSError as exc:
+                # Not written: report the file as it still is, findings unfixed, plus why.
+                result = linter.lint_bytes(data, display, settings, path)
                 result.diagnostics.append(linter.io_error(display, exc, action="write fixes to"))
         results.append(result)
     for raw, exc in errors:
