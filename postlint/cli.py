@@ -43,6 +43,8 @@ def _check_parser() -> argparse.ArgumentParser:
     p.add_argument("--schema", metavar="SCHEMA", help="front-matter schema: a file or a built-in name ('none' to skip)")
     p.add_argument("--fail-on", choices=("error", "warning", "info"), help="lowest severity that makes the exit code 1")
     p.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    p.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in this baseline file")
+    p.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE (a baseline) and exit")
     p.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
     p.add_argument("--unsafe-fixes", action="store_true", help="also apply fixes that may change meaning (with --fix or --diff)")
     p.add_argument("--diff", action="store_true", help="print the fixes as a unified diff instead of writing them")
@@ -139,6 +141,16 @@ def _check(argv: list[str]) -> int:
     except (ConfigError, _ConfigProblem) as exc:
         print(f"postlint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
+    if args.baseline or args.write_baseline:
+        from postlint import baseline
+
+        try:
+            if args.write_baseline:
+                return baseline.write_command(args, results, sys.stderr)
+            baseline.apply(args, results, sys.stderr)
+        except baseline.BaselineError as exc:
+            print(f"postlint: error: {exc}", file=sys.stderr)
+            return EXIT_ERROR
 
     stream = open(args.output_file, "w", encoding="utf-8") if args.output_file else sys.stdout
     if args.fix and args.paths == ["-"] and not args.output_file:
