@@ -44,9 +44,13 @@ def _check_parser() -> argparse.ArgumentParser:
     p.add_argument("--schema", metavar="SCHEMA", help="front-matter schema: a file or a built-in name ('none' to skip)")
     p.add_argument("--fail-on", choices=("error", "warning", "info"), help="lowest severity that makes the exit code 1")
     p.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    p.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in this baseline file")
+    p.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE (a baseline) and exit")
     p.add_argument("--fix", action="store_true", help="apply safe fixes to the files")
     p.add_argument("--unsafe-fixes", action="store_true", help="also apply fixes that may change meaning (with --fix or --diff)")
     p.add_argument("--diff", action="store_true", help="print the fixes as a unified diff instead of writing them")
+    p.add_argument("--show-fixes", action="store_true", help="after the run, list the fixes applied, per file and rule")
+    p.add_argument("--exit-non-zero-on-fix", action="store_true", help="exit 1 when --fix changed a file, even if no findings remain")
     from postlint.reporters import FORMATS
 
     p.add_argument("--format", choices=FORMATS, default=None,
@@ -150,13 +154,28 @@ def _check(argv: list[str]) -> int:
     except (ConfigError, _ConfigProblem) as exc:
         print(f"postlint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
+    if args.baseline or args.write_baseline:
+        from postlint import baseline
+
+        try:
+            if args.write_baseline:
+                return baseline.write_command(args, results, sys.stderr)
+            baseline.apply(args, results, sys.stderr)
+        except baseline.BaselineError as exc:
+            print(f"postlint: error: {exc}", file=sys.stderr)
+            return EXIT_ERROR
 
     stream = open(args.output_file, "w", encoding="utf-8") if args.output_file else sys.stdout
     if args.fix and args.paths == ["-"] and not args.output_file:
         stream = sys.stderr  # the fixed text goes to standard output
     try:
+        from postlint.fixing import show_fixes, warn_unsettled
+
+        warn_unsettled(results, sys.stderr)
         if args.diff:
             changed = _print_diff(results, stream)
+            if args.show_fixes:
+                show_fixes(results, sys.stderr, would=True)
             return EXIT_FINDINGS if changed and not args.exit_zero else (EXIT_ERROR if errors else EXIT_OK)
         options = {
             "color": fmt in HUMAN_FORMATS and not args.output_file and _use_color(args.color, stream),
@@ -167,10 +186,15 @@ def _check(argv: list[str]) -> int:
         if fmt in NEEDS_REGISTRY:
             options["registry"] = _load_registry(resolver.for_dir(Path(os.path.abspath("."))).rule_files)
         reporter(results, stream, options)
+        if args.show_fixes and args.fix:
+            show_fixes(results, stream if fmt == "text" else sys.stderr)
     finally:
         if args.output_file:
             stream.close()
-    return _exit_code(results, errors, args, resolver)
+    code = _exit_code(results, errors, args, resolver)
+    if code == EXIT_OK and args.exit_non_zero_on_fix and args.fix and not args.exit_zero and any(r.changed for r in results):
+        return EXIT_FINDINGS
+    return code
 
 
 class _ListOverrides:
@@ -241,6 +265,8 @@ def _run(args, resolver, extra):
             try:
                 write_atomic(path, result.text, *result.encoding)
             except OSError as exc:
+                # Not written: report the file as it still is, findings unfixed, plus why.
+                result = linter.lint_bytes(data, display, settings, path)
                 result.diagnostics.append(linter.io_error(display, exc, action="write fixes to"))
         results.append(result)
     for raw, exc in errors:

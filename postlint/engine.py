@@ -35,6 +35,9 @@ class FileResult:
     text: str | None = None  # text after fixing
     internal_error: bool = False
     encoding: tuple = ("utf-8", False)  # (encoding, had BOM), to write fixes back byte-true
+    # The findings whose fixes were applied, in order: (pass, Diagnostic) (--show-fixes, tests).
+    applied: list = field(default_factory=list)
+    converged: bool = True  # False when fixes still applied in the last allowed pass
 
     @property
     def changed(self) -> bool:
@@ -177,14 +180,18 @@ class Linter:
             return self.internal_error(display, exc, settings)
         if fix and not doc.is_binary:
             result.original = doc.text
-            for _ in range(MAX_FIX_PASSES):
-                new_text, applied = apply_fixes(doc.text, diagnostics, unsafe)
+            for number in range(MAX_FIX_PASSES):
+                chosen: list = []
+                new_text, applied = apply_fixes(doc.text, diagnostics, unsafe, chosen=chosen)
                 if not applied:
                     break
                 result.fixed += applied
+                result.applied.extend((number, d) for d in chosen)
                 doc = Document(new_text, display, encoding=doc.encoding, bom=doc.bom,
                                problem=text_problem(new_text) if doc.decode_problem else None)
                 diagnostics = self.lint_document(doc, settings, path)
+            else:
+                result.converged = not apply_fixes(doc.text, diagnostics, unsafe)[1]
             result.text = doc.text
             result.encoding = (doc.encoding, doc.bom)
         result.diagnostics = diagnostics
@@ -204,28 +211,37 @@ class Linter:
                           f"Cannot {action} file: {reason}")
 
 
-def apply_fixes(text: str, diagnostics, unsafe: bool = False) -> tuple[str, int]:
-    """Apply non-overlapping fixes (first come, first served); return (text, count)."""
-    chosen = []
+def apply_fixes(text: str, diagnostics, unsafe: bool = False, *, chosen: list | None = None) -> tuple[str, int]:
+    """Apply non-overlapping fixes (first come, first served); return (text, count).
+
+    When ``chosen`` is a list, the diagnostics whose fixes were applied are appended to it.
+    """
+    picked = []
     last_end = -1
-    fixes = [d.fix for d in diagnostics if d.fix is not None and (d.fix.safe or unsafe)]
-    fixes.sort(key=lambda f: (f.start, f.end))
-    for fx in fixes:
+    fixable = [d for d in diagnostics if d.fix is not None and (d.fix.safe or unsafe)]
+    fixable.sort(key=lambda d: (d.fix.start, d.fix.end))
+    for d in fixable:
+        fx = d.fix
         edits = sorted(fx.edits, key=lambda e: e.start)
-        if edits[0].start < last_end or (edits[0].start == last_end and chosen and edits[0].start == edits[0].end):
+        if edits[0].start < last_end or (edits[0].start == last_end and picked and edits[0].start == edits[0].end):
             continue  # overlaps a fix already chosen: it gets its turn in the next pass
-        chosen.append(fx)
+        if any(a.end > b.start for a, b in zip(edits, edits[1:])):
+            continue  # a fix whose own edits overlap cannot be applied faithfully
+        picked.append(d)
         last_end = max(e.end for e in edits)
-    if not chosen:
+    if chosen is not None:
+        chosen.extend(picked)
+    picked = [d.fix for d in picked]
+    if not picked:
         return text, 0
     pieces, pos = [], 0
-    for fx in chosen:
+    for fx in picked:
         for e in sorted(fx.edits, key=lambda e: e.start):
             pieces.append(text[pos:e.start])
             pieces.append(e.content)
             pos = e.end
     pieces.append(text[pos:])
-    return "".join(pieces), len(chosen)
+    return "".join(pieces), len(picked)
 
 
 def write_atomic(path: Path, text: str, encoding: str, bom: bool) -> None:
@@ -237,7 +253,9 @@ def write_atomic(path: Path, text: str, encoding: str, bom: bool) -> None:
         mode = os.stat(path).st_mode & 0o7777
     except OSError:
         pass
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".postlint-tmp", dir=directory)
+    # The name is cut so that a posting whose own name is near the 255-byte limit can
+    # still get a temporary file beside it.
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name[:64]}.", suffix=".postlint-tmp", dir=directory)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
