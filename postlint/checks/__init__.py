@@ -9,6 +9,7 @@ from postlint.checks.duplicate_bullet import DuplicateBullet
 from postlint.checks.duplicate_field import DuplicateField
 from postlint.checks.empty_bullet import EmptyBullet
 from postlint.checks.expired_posting import ExpiredPosting
+from postlint.checks.experience_inflation import ExperienceInflation
 from postlint.checks.filename_date_mismatch import FilenameDateMismatch
 from postlint.checks.future_post_date import FuturePostDate
 from postlint.checks.gender_coded_balance import GenderCodedBalance
@@ -51,6 +52,7 @@ BUILTIN_RULES = (
     DuplicateBullet,
     GenderCodedBalance,
     MissingEeoStatement,
+    ExperienceInflation,
     UnusedSuppression,
     UnknownSuppression,
 )

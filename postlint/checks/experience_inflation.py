@@ -1,0 +1,113 @@
+"""PL604 experience-inflation: years of experience that contradict the title or each other."""
+
+from __future__ import annotations
+
+import re
+
+from postlint.checks.base import Rule, RuleDocs
+from postlint.content import content_words, sentences, title
+from postlint.diagnostics import Severity, Violation
+
+_NUMBERS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen".split())}
+_NUM = r"(?:\d{1,2}|" + "|".join(_NUMBERS) + r")"
+# "5+ years", "5 - 7 years", "five (5) years", "at least 3 years", "minimum of 2 yrs"
+_YEARS = re.compile(
+    r"(?<![\w.$])(?P<low>" + _NUM + r")(?:\s*\(\d{1,2}\))?\s*(?P<plus>\+)?\s*(?:(?:-|–|—|to)\s*(?P<high>" + _NUM
+    + r")\s*\+?\s*)?(?:years?|yrs?)\b(?:\s*\+)?",
+    re.IGNORECASE,
+)
+_EXPERIENCE = re.compile(r"\bexperience|\bexpertise|\bbackground\b|\bworking\b|\bprofessional", re.IGNORECASE)
+_JUNIOR = re.compile(r"\b(?:junior|jr\.?|entry[\s-]level|graduate|intern(?:ship)?|apprentice|trainee)\b", re.IGNORECASE)
+_MID = re.compile(r"\b(?:mid[\s-]?level|mid[\s-]senior|intermediate)\b", re.IGNORECASE)
+
+
+def _value(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBERS[word.lower()]
+
+
+class ExperienceInflation(Rule):
+    code = "PL604"
+    name = "experience-inflation"
+    category = "content"
+    severity = Severity.WARNING
+    # Off by default: on the corpus 27 hits, about 11 false alarms (18F repeats one sentence per
+    # GS grade; two bullets with the same number for different skills at one company).
+    # Near-copy conflicts (7 of 7 real) and junior titles are precise; restatements are not.
+    default_enabled = False
+    summary = "Years of experience that contradict the title or each other"
+    default_options = {"junior-max-years": 2, "mid-max-years": 7}
+    docs = RuleDocs(
+        what="Reads every 'N years of experience' requirement ('5+ years', 'at least three years', "
+             "'3-5 years') and reports three things: a number above what the title's level "
+             "allows ('Junior' or 'Entry-level' with more than 2 years, 'Mid-level' or "
+             "'Intermediate' with more than 7); the same requirement stated twice with the same "
+             "number; and the same requirement stated twice with different numbers. Two "
+             "requirements are 'the same' when they share at least two words besides 'years', "
+             "'experience' and small words ('5+ years of professional software development' and "
+             "'5+ years as a professional back-end software engineer'); '5+ years of Python' and "
+             "'2+ years of Go' are different requirements and stay quiet.",
+        why="Inflated or contradictory experience asks make capable people rule themselves out: a "
+            "junior title with a senior ask reads as a bait, and a posting that asks for 3 years "
+            "in one bullet and 5 in another leaves the candidate guessing which is true.",
+        example="# Junior Developer\n\n- 5+ years of experience building web applications\n",
+        use_instead="# Junior Developer\n\n- Some experience building web applications, at work or on your own\n",
+        fix_safety="No fix: which number is right is the employer's call.",
+        options="`junior-max-years` (default 2) and `mid-max-years` (default 7): the most years a "
+                "junior or mid-level title may ask for.",
+    )
+
+    def check(self, doc, ctx):
+        prose = doc.prose
+        found = []  # (start, end, low, sentence words, line)
+        for s_start, s_end in sentences(prose, doc.body_start):
+            sentence = prose[s_start:s_end]
+            if not _EXPERIENCE.search(sentence):
+                continue
+            for m in _YEARS.finditer(sentence):
+                low = _value(m.group("low"))
+                if not 1 <= low <= 30:
+                    continue
+                words = content_words(sentence[:m.start()] + " " + sentence[m.end():])
+                start = s_start + m.start()
+                found.append((start, s_start + m.end(), low, words, doc.line_index(start)))
+        if not found:
+            return
+        posting_title = title(doc)
+        if posting_title is not None:
+            text = posting_title[0]
+            limit, level = None, None
+            if _JUNIOR.search(text):
+                limit, level = ctx.option("junior-max-years", 2), "junior"
+            elif _MID.search(text):
+                limit, level = ctx.option("mid-max-years", 7), "mid-level"
+            if limit is not None:
+                for start, end, low, _, _ in found:
+                    if low > limit:
+                        yield Violation(start, end, f"{low} years of experience for a {level} title "
+                                                    f"({text.strip()!r}); ask for {limit} at most or "
+                                                    f"retitle the role")
+        for i, (start, end, low, words, line) in enumerate(found):
+            for p_start, _, p_low, p_words, p_line in found[:i]:
+                if p_line == line:
+                    continue
+                shared = len(words & p_words)
+                if p_low == low:
+                    # Stated twice: most of the shorter one's words are in the other.
+                    same = shared >= 2 and shared >= 0.5 * min(len(words), len(p_words))
+                else:
+                    # A conflict only when the two are near copies ("At least 2 years in mobile
+                    # development" / "At least 3 years in mobile development"): a narrower skill
+                    # asking for fewer years than the field ("4+ years SQL Server", "2+ years
+                    # SQL Server Integration Services") is a consistent pair, not a conflict.
+                    same = shared >= 2 and shared >= 0.75 * len(words | p_words)
+                if not same:
+                    continue
+                if p_low == low:
+                    message = (f"The same experience requirement ({low} years) is stated again; it "
+                               f"was already asked for on line {p_line + 1}")
+                else:
+                    message = (f"{low} years of experience here, but {p_low} years for the same "
+                               f"requirement on line {p_line + 1}")
+                yield Violation(start, end, message)
+                break

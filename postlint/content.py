@@ -1,0 +1,47 @@
+"""Shared helpers of the content rules (PL6xx): the posting's title and its sentences.
+
+Rules that need the title take it from front matter (`title`, `position`, `job_title`) when
+it is there, else from the body's first heading. Sentences are cut from ``doc.prose`` (code,
+HTML, URLs and templating already blanked), so offsets are offsets into the file.
+"""
+
+from __future__ import annotations
+
+import re
+
+TITLE_KEYS = ("title", "job_title", "position", "role")
+
+# A sentence or list item: up to a full stop followed by a space, a ';', or a line break.
+_SENTENCE = re.compile(r"[^\r\n.;!?]+(?:\.(?=\S)[^\r\n.;!?]*)*")
+
+STOPWORDS = frozenset("""a an the and or of in on at to for with as by from into our your you we
+    is are be have has will would should must can may working work experience experienced years
+    year yrs least minimum plus more than over""".split())
+
+
+def title(doc) -> tuple[str, int] | None:
+    """(title, offset) of the posting: front matter first, else the first heading."""
+    fm = doc.front_matter
+    if fm is not None and fm.is_mapping:
+        for key in TITLE_KEYS:
+            value = fm.data.get(key)
+            if isinstance(value, str) and value.strip():
+                loc = fm.location((key,))
+                return value, (loc.value_start if loc else fm.content_start)
+    for i, tok in enumerate(doc.tokens):
+        if tok.type == "heading_open" and tok.map and i + 1 < len(doc.tokens):
+            text = doc.tokens[i + 1].content.strip()
+            if text:
+                return text, doc.line_starts[tok.map[0]]
+    return None
+
+
+def sentences(prose: str, start: int = 0):
+    """(start, end) spans of the sentences and list items of ``prose`` from ``start``."""
+    for m in _SENTENCE.finditer(prose, start):
+        if m.group().strip():
+            yield m.start(), m.end()
+
+
+def content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9][a-z0-9+#-]*", text.lower()) if w not in STOPWORDS and len(w) > 1}
