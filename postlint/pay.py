@@ -30,8 +30,11 @@ from postlint.resources import data_dir
 LOCATION_KEYS = ("location", "locations", "job_location", "job-location", "joblocation", "city",
                  "state", "region", "office", "place")
 DATE_KEYS = ("post-date", "post_date", "postdate", "date", "posted", "posted-date", "date-posted",
-             "datePosted", "published")
+             "datePosted", "published", "timestamp")
 MIN_KEYS = ("salary_min", "salary-min", "min_salary", "salaryMin", "pay_min", "min-salary")
+# A published pay scale the site renders from one key (US federal GS grade) counts as a range.
+SCALE_KEYS = ("gs", "gs-grade", "gs_grade", "grade", "pay-grade", "pay_grade", "pay-plan", "salary-range",
+              "salary_range")
 MAX_KEYS = ("salary_max", "salary-max", "max_salary", "salaryMax", "pay_max", "max-salary")
 
 _FILENAME_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})-")
@@ -60,7 +63,7 @@ class Place:
 
 
 def _words(items):
-    return "|".join(re.escape(x) for x in sorted(items, key=len, reverse=True))
+    return "|".join(re.escape(x).replace("\\ ", r"[ \t]+") for x in sorted(items, key=len, reverse=True))
 
 
 @lru_cache(maxsize=None)
@@ -75,10 +78,10 @@ def load_laws(path=None) -> tuple[Jurisdiction, ...]:
         if cities and abbrev:
             any_parts.append(rf"(?:{_words(cities)}),\s?{abbrev}")
         if abbrev:
-            any_parts.append(rf"(?<![\w.])[A-Z][a-z]+(?:\s[A-Z][a-z]+){{0,2}},\s?{abbrev}")
+            any_parts.append(rf"(?<![\w.])[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){{0,2}},[ \t]?{abbrev}")
         names = entry.get("names") or []
         if entry["id"] == "NYC":  # unambiguous city forms may stand anywhere
-            any_parts.insert(0, r"New York,\s?NY|New York City|NYC")
+            any_parts.insert(0, rf"(?:{_words(names)}),[ \t]?NY|New York City|NYC")
         cued_parts = [p for p in (_words(names), _words(cities)) if p]
         lookahead = r"(?!,?\s?D\.?\s?C\b)" if entry["id"] == "WA" else ""
         anywhere = re.compile(rf"(?<![\w-])(?:{'|'.join(any_parts)})(?![\w-])") if any_parts else re.compile(r"(?!x)x")
@@ -117,11 +120,14 @@ def find_location(doc, laws, keys=LOCATION_KEYS) -> Place | None:
     fm = _front_matter(doc)
     if fm is not None:
         known = False
-        for key in keys:
-            if key not in fm.data:
-                continue
-            value = fm.data[key]
-            paths = [(key, i) for i in range(len(value))] if isinstance(value, list) else [(key,)]
+        # Top-level keys, else one level down (techcorridor keeps them under `position:`).
+        parents = [()] + [(k,) for k, v in fm.data.items() if isinstance(v, dict)]
+        candidates = [(parent, key) for parent in parents for key in keys
+                      if key in (fm.data[parent[0]] if parent else fm.data)]
+        for parent, key in candidates:
+            value = fm.data[parent[0]][key] if parent else fm.data[key]
+            base = parent + (key,)
+            paths = [base + (i,) for i in range(len(value))] if isinstance(value, list) else [base]
             for path in paths:
                 loc = fm.location(path)
                 if loc is None:
@@ -173,6 +179,10 @@ _AMOUNT = rf"(?:{_CUR}\s?)?(?:{_NUM})\s?(?:[kK]\b)?(?:\s?{_CUR})?{_UNIT}?"
 _RANGE = re.compile(rf"(?P<a>{_AMOUNT})\s*(?:-|–|—|to|and)\s*(?P<b>{_AMOUNT})", re.IGNORECASE)
 _PAY_WORD = re.compile(r"(?:salary|salaries|pay|compensation|wage|rate|base|range|between|ote)\W{0,3}(?:\w+\W{1,3}){0,4}$",
                        re.IGNORECASE)
+# A template that renders the range ({% include job/salary_range.html min=... %}).
+_SALARY_INCLUDE = re.compile(r"\{%-?\s*include\s+[^%]*(?:salary|pay)[^%]*%\}", re.IGNORECASE)
+# A US federal General Schedule grade ("GS-14") names a published minimum-maximum scale.
+_GS_GRADE = re.compile(r"\bGS(?:-|\s)?(?:Level\s+|grade\s+)?1?\d\b", re.IGNORECASE)
 _SINGLE = re.compile(rf"{_CUR}\s?(?:{_NUM})\s?[kK]?\b|(?:{_NUM})\s?[kK]?\s?{_CUR}")
 
 
@@ -205,7 +215,11 @@ def has_range(doc) -> bool:
     if fm is not None:
         if any(k in fm.data for k in MIN_KEYS) and any(k in fm.data for k in MAX_KEYS):
             return True
+        if any(fm.data.get(k) not in (None, "") for k in SCALE_KEYS):
+            return True
     text = doc.text
+    if _SALARY_INCLUDE.search(text) or _GS_GRADE.search(doc.prose):
+        return True
     return any(_is_money(m, text) for m in _RANGE.finditer(text))
 
 
