@@ -30,17 +30,17 @@ from postlint.resources import data_dir
 LOCATION_KEYS = ("location", "locations", "job_location", "job-location", "joblocation", "city",
                  "state", "region", "office", "place")
 DATE_KEYS = ("post-date", "post_date", "postdate", "date", "posted", "posted-date", "date-posted",
-             "datePosted", "published", "timestamp")
+             "datePosted", "published", "created", "timestamp")
 MIN_KEYS = ("salary_min", "salary-min", "min_salary", "salaryMin", "pay_min", "min-salary")
 # A published pay scale the site renders from one key (US federal GS grade) counts as a range.
 SCALE_KEYS = ("gs", "gs-grade", "gs_grade", "grade", "pay-grade", "pay_grade", "pay-plan", "salary-range",
               "salary_range")
 MAX_KEYS = ("salary_max", "salary-max", "max_salary", "salaryMax", "pay_max", "max-salary")
 
-_FILENAME_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})-")
+_FILENAME_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})-")  # Jekyll accepts 2013-2-1-slug
 _CUE = re.compile(r"(?:\blocation\s*:\s*|\bbased\s+(?:in|out\s+of)\s+|\blocated\s+in\s+(?:the\s+)?"
-                  r"|\boffices?\s+(?:is\s+|are\s+)?(?:located\s+)?in\s+|\bheadquartered\s+in\s+"
-                  r"|\bHQ\s+(?:is\s+)?in\s+)", re.IGNORECASE)
+                  r"|\boffices?\s+(?:is\s+|are\s+)?(?:located\s+)?in\s+)", re.IGNORECASE)
+# Not "headquartered in": the company's seat is often not where the job is (corpus: pythonjobs).
 
 
 @dataclass(frozen=True)
@@ -155,18 +155,33 @@ def find_location(doc, laws, keys=LOCATION_KEYS) -> Place | None:
     return min(found, key=lambda p: p.start) if found else None
 
 
+def _latest_reading(value) -> _dt.date | None:
+    """The date, or for an ambiguous one ('5-2-2013': May 2 or Feb 5) its latest reading.
+
+    The latest reading is the one a law is most likely to cover, so a posting is quiet
+    only when every reading predates the law.
+    """
+    parsed = parse_date(value)
+    if parsed is not None or not isinstance(value, str):
+        return parsed
+    from postlint.schema import date_candidates
+
+    found = date_candidates(value.strip())
+    return max(_dt.date.fromisoformat(x) for x in found) if found else None
+
+
 def posting_date(doc, keys=DATE_KEYS) -> _dt.date | None:
     fm = _front_matter(doc)
     if fm is not None:
         for key in keys:
             if key in fm.data:
-                parsed = parse_date(fm.data[key])
+                parsed = _latest_reading(fm.data[key])
                 if parsed is not None:
                     return parsed
     m = _FILENAME_DATE.match(PurePath(str(doc.path)).name)
     if m:
         try:
-            return _dt.date.fromisoformat(m.group(1))
+            return _dt.date(*(int(g) for g in m.groups()))
         except ValueError:
             return None
     return None
