@@ -44,3 +44,18 @@ def test_seed_003_and_004():
     text = next(SEEDS.glob("004_*.md")).read_text(encoding="utf-8").splitlines()
     her_his = [i + 1 for i, line in enumerate(text) if "her/his" in line]
     assert lines(found, "PL501") == her_his
+
+
+def test_seed_003_pay_range_and_000_quiet():
+    """003 says 'San Francisco, CA' (line 2), undated, 'competitive compensation': no range.
+    000 is in Minnesota, dated 2013: Minnesota's law (2025) was not in force."""
+    config = {"extend-select": ["PL606"], "rule-options": {"PL606": {"today": "2026-01-01"}}}
+
+    def pay(name):
+        path = next(SEEDS.glob(f"{name}_*.md"))
+        return [(d.line, d.column, d.message) for d in lint_bytes(path.read_bytes(), path.name, config)
+                if d.code == "PL606"]
+
+    assert pay("003") == [(2, 6, "No pay range: postings for San Francisco, CA need a minimum and "
+                                 "maximum since 2023-01-01 (Cal. Lab. Code 432.3)")]
+    assert pay("000") == []

@@ -18,6 +18,7 @@ from postlint.checks.internal_error import InternalError
 from postlint.checks.invalid_field_value import InvalidFieldValue
 from postlint.checks.invalid_yaml import InvalidYaml
 from postlint.checks.missing_eeo_statement import MissingEeoStatement
+from postlint.checks.missing_pay_range import MissingPayRange
 from postlint.checks.missing_front_matter import MissingFrontMatter
 from postlint.checks.missing_required_field import MissingRequiredField
 from postlint.checks.mojibake import Mojibake
@@ -53,6 +54,7 @@ BUILTIN_RULES = (
     GenderCodedBalance,
     MissingEeoStatement,
     ExperienceInflation,
+    MissingPayRange,
     UnusedSuppression,
     UnknownSuppression,
 )

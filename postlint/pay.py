@@ -1,0 +1,244 @@
+"""Pay transparency: where a posting is, when it was posted, and whether it gives a pay range.
+
+Used by PL606 missing-pay-range. The laws live in rules/data/pay-transparency.yaml (one
+entry per jurisdiction, with effective date and citation); this module only reads text:
+
+* location: the front-matter location keys first, else the body ("City, ST" anywhere;
+  state names and bare city names only after a location cue such as "Location:",
+  "based in", "our office is in"). The body is read from ``doc.prose``, so code,
+  HTML, URLs and Liquid/ERB never match.
+* date: the front-matter date keys, else the Jekyll file-name date, else None (the
+  rule then judges the posting as of today).
+* range: a minimum and a maximum ("$120,000 - $150,000", "$120k-$150k", "between $X
+  and $Y", "USD 90K to 110K", "$50/hr - $65/hr", "salary: 100000-120000", or
+  salary_min + salary_max in front matter). One figure or "competitive" is not a range.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import PurePath
+
+import yaml
+
+from postlint.dates import parse_date
+from postlint.resources import data_dir
+
+LOCATION_KEYS = ("location", "locations", "job_location", "job-location", "joblocation", "city",
+                 "state", "region", "office", "place")
+DATE_KEYS = ("post-date", "post_date", "postdate", "date", "posted", "posted-date", "date-posted",
+             "datePosted", "published", "created", "timestamp")
+MIN_KEYS = ("salary_min", "salary-min", "min_salary", "salaryMin", "pay_min", "min-salary")
+# A published pay scale the site renders from one key (US federal GS grade) counts as a range.
+SCALE_KEYS = ("gs", "gs-grade", "gs_grade", "grade", "pay-grade", "pay_grade", "pay-plan", "salary-range",
+              "salary_range")
+MAX_KEYS = ("salary_max", "salary-max", "max_salary", "salaryMax", "pay_max", "max-salary")
+
+_FILENAME_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})-")  # Jekyll accepts 2013-2-1-slug
+_CUE = re.compile(r"(?:\blocation\s*:\s*|\bbased\s+(?:in|out\s+of)\s+|\blocated\s+in\s+(?:the\s+)?"
+                  r"|\boffices?\s+(?:is\s+|are\s+)?(?:located\s+)?in\s+)", re.IGNORECASE)
+# Not "headquartered in": the company's seat is often not where the job is (corpus: pythonjobs).
+
+
+@dataclass(frozen=True)
+class Jurisdiction:
+    id: str
+    name: str
+    effective: _dt.date
+    citation: str
+    checked: str
+    anywhere: re.Pattern  # matches in any location text
+    cued: re.Pattern | None  # matches only in front matter or after a location cue
+
+
+@dataclass(frozen=True)
+class Place:
+    jurisdiction: Jurisdiction
+    text: str
+    start: int
+    end: int
+
+
+def _words(items):
+    return "|".join(re.escape(x).replace("\\ ", r"[ \t]+") for x in sorted(items, key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def load_laws(path=None) -> tuple[Jurisdiction, ...]:
+    file = path or (data_dir("rules") / "data" / "pay-transparency.yaml")
+    data = yaml.safe_load(open(file, encoding="utf-8").read())
+    laws = []
+    for entry in data["jurisdictions"]:
+        any_parts = []
+        cities = entry.get("cities") or []
+        abbrev = entry.get("abbrev") or ""
+        if cities and abbrev:
+            any_parts.append(rf"(?:{_words(cities)}),\s?{abbrev}")
+        if abbrev:
+            any_parts.append(rf"(?<![\w.])[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){{0,2}},[ \t]?{abbrev}")
+        names = entry.get("names") or []
+        if entry["id"] == "NYC":  # unambiguous city forms may stand anywhere
+            any_parts.insert(0, rf"(?:{_words(names)}),[ \t]?NY|New York City|NYC")
+        cued_parts = [p for p in (_words(names), _words(cities)) if p]
+        lookahead = r"(?!,?\s?D\.?\s?C\b)" if entry["id"] == "WA" else ""
+        anywhere = re.compile(rf"(?<![\w-])(?:{'|'.join(any_parts)})(?![\w-])") if any_parts else re.compile(r"(?!x)x")
+        cued = re.compile(rf"(?<![\w-])(?:{'|'.join(cued_parts)}){lookahead}(?![\w-])") if cued_parts else None
+        eff = entry["effective"]
+        eff = eff if isinstance(eff, _dt.date) else _dt.date.fromisoformat(str(eff))
+        laws.append(Jurisdiction(entry["id"], entry["name"], eff, entry["citation"], entry["checked"],
+                                 anywhere, cued))
+    return tuple(laws)
+
+
+def _best(text: str, offset: int, laws, cued: bool) -> Place | None:
+    best = None
+    for law in laws:
+        for pattern in ((law.anywhere, law.cued) if cued else (law.anywhere,)):
+            if pattern is None:
+                continue
+            m = pattern.search(text)
+            if m is None:
+                continue
+            cand = Place(law, m.group(0), offset + m.start(), offset + m.end())
+            if best is None or (cand.start, -(cand.end - cand.start)) < (best.start, -(best.end - best.start)):
+                best = cand
+    return best
+
+
+def _front_matter(doc):
+    fm = doc.front_matter
+    if fm is None or fm.problem is not None or not fm.is_mapping:
+        return None
+    return fm
+
+
+def find_location(doc, laws, keys=LOCATION_KEYS) -> Place | None:
+    """The first covered place named in the location keys, else in the body."""
+    fm = _front_matter(doc)
+    if fm is not None:
+        known = False
+        # Top-level keys, else one level down (techcorridor keeps them under `position:`).
+        parents = [()] + [(k,) for k, v in fm.data.items() if isinstance(v, dict)]
+        candidates = [(parent, key) for parent in parents for key in keys
+                      if key in (fm.data[parent[0]] if parent else fm.data)]
+        for parent, key in candidates:
+            value = fm.data[parent[0]][key] if parent else fm.data[key]
+            base = parent + (key,)
+            paths = [base + (i,) for i in range(len(value))] if isinstance(value, list) else [base]
+            for path in paths:
+                loc = fm.location(path)
+                if loc is None:
+                    continue
+                raw = doc.text[loc.value_start:loc.value_end]
+                if "{{" in raw or "{%" in raw or "<%" in raw:
+                    continue  # templating: the place is not known here
+                known = True
+                place = _best(raw, loc.value_start, laws, cued=True)
+                if place is not None:
+                    return place
+            if known:
+                return None  # a location is given and it is not covered: trust it over the body
+    prose = doc.prose
+    start = doc.body_start
+    body = prose[start:]
+    found = [p for p in (_best(body, start, laws, cued=False),) if p]
+    for m in _CUE.finditer(body):
+        end = body.find("\n", m.end())
+        window = body[m.end(): m.end() + 60 if end < 0 else min(end, m.end() + 60)]
+        place = _best(window, start + m.end(), laws, cued=True)
+        if place is not None:
+            found.append(place)
+            break
+    return min(found, key=lambda p: p.start) if found else None
+
+
+def _latest_reading(value) -> _dt.date | None:
+    """The date, or for an ambiguous one ('5-2-2013': May 2 or Feb 5) its latest reading.
+
+    The latest reading is the one a law is most likely to cover, so a posting is quiet
+    only when every reading predates the law.
+    """
+    parsed = parse_date(value)
+    if parsed is not None or not isinstance(value, str):
+        return parsed
+    from postlint.schema import date_candidates
+
+    found = date_candidates(value.strip())
+    return max(_dt.date.fromisoformat(x) for x in found) if found else None
+
+
+def posting_date(doc, keys=DATE_KEYS) -> _dt.date | None:
+    fm = _front_matter(doc)
+    if fm is not None:
+        for key in keys:
+            if key in fm.data:
+                parsed = _latest_reading(fm.data[key])
+                if parsed is not None:
+                    return parsed
+    m = _FILENAME_DATE.match(PurePath(str(doc.path)).name)
+    if m:
+        try:
+            return _dt.date(*(int(g) for g in m.groups()))
+        except ValueError:
+            return None
+    return None
+
+
+_NUM = r"\d{1,3}(?:[,.]\d{3})+(?:\.\d{2})?|\d+(?:\.\d+)?"
+_CUR = r"(?:US\$|\$|USD|€|£|EUR|GBP|CAD)"
+_UNIT = r"(?:\s?/\s?(?:hr|hour|h|yr|year|annum)\b|\s?per\s+(?:hour|year|annum)\b|\s?an\s+hour\b)"
+_AMOUNT = rf"(?:{_CUR}\s?)?(?>{_NUM})\s?(?:[kK]\b)?(?:\s?{_CUR})?{_UNIT}?"
+# A number never starts inside another number and is matched atomically: without both, a long
+# run of digits is retried from every position (quadratic, found by tests/test_redos.py).
+_RANGE = re.compile(rf"(?<![\d.,])(?P<a>{_AMOUNT})\s*(?:-|–|—|to|and)\s*(?P<b>{_AMOUNT})", re.IGNORECASE)
+_PAY_WORD = re.compile(r"(?:salary|salaries|pay|compensation|wage|rate|base|range|between|ote)\W{0,3}(?:\w+\W{1,3}){0,4}$",
+                       re.IGNORECASE)
+# A template that renders the range ({% include job/salary_range.html min=... %}).
+_SALARY_INCLUDE = re.compile(r"\{%-?\s*include\s+[^%]*(?:salary|pay)[^%]*%\}", re.IGNORECASE)
+# A US federal General Schedule grade ("GS-14") names a published minimum-maximum scale.
+_GS_GRADE = re.compile(r"\bGS(?:-|\s)?(?:Level\s+|grade\s+)?1?\d\b", re.IGNORECASE)
+_SINGLE = re.compile(rf"{_CUR}\s?(?>{_NUM})\s?[kK]?\b|(?<![\d.,])(?>{_NUM})\s?[kK]?\s?{_CUR}")
+
+
+def _is_money(m, text) -> bool:
+    a, b = m.group("a"), m.group("b")
+    marked = re.search(_CUR, a + b) or (re.search(r"\d\s?[kK]\b", a) and re.search(r"\d\s?[kK]\b", b))
+    marked = marked or re.search(_UNIT, a + b, re.IGNORECASE)
+    if not marked and not _PAY_WORD.search(text[max(0, m.start() - 40): m.start()]):
+        return False
+    lo, hi = _value(a), _value(b)
+    return lo is not None and hi is not None and 0 < lo < hi
+
+
+def _value(amount: str):
+    m = re.search(_NUM, amount)
+    if not m:
+        return None
+    digits = m.group(0)
+    if re.fullmatch(r"\d{1,3}(?:[,.]\d{3})+(?:\.\d{2})?", digits):
+        digits = re.sub(r"[,.](?=\d{3})", "", digits)
+    try:
+        value = float(digits.replace(",", ""))
+    except ValueError:
+        return None
+    return value * 1000 if re.search(r"\d\s?[kK]\b", amount) else value
+
+
+def has_range(doc) -> bool:
+    fm = _front_matter(doc)
+    if fm is not None:
+        if any(k in fm.data for k in MIN_KEYS) and any(k in fm.data for k in MAX_KEYS):
+            return True
+        if any(fm.data.get(k) not in (None, "") for k in SCALE_KEYS):
+            return True
+    text = doc.text
+    if _SALARY_INCLUDE.search(text) or _GS_GRADE.search(doc.prose):
+        return True
+    return any(_is_money(m, text) for m in _RANGE.finditer(text))
+
+
+def has_single_figure(doc) -> bool:
+    return _SINGLE.search(doc.text) is not None
