@@ -79,7 +79,10 @@ class DuplicateBullet(Rule):
         depth = 0
         text = None
         nested = False
-        for tok in tokens[i + 1:]:
+        # Index, don't slice: tokens[i + 1:] copied the rest of the list for every item,
+        # quadratic on a long list (100,000 items took > 30 s).
+        for j in range(i + 1, len(tokens)):
+            tok = tokens[j]
             if tok.type == "list_item_open":
                 depth += 1
             elif tok.type == "list_item_close":
