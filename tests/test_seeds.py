@@ -59,3 +59,12 @@ def test_seed_003_pay_range_and_000_quiet():
     assert pay("003") == [(2, 6, "No pay range: postings for San Francisco, CA need a minimum and "
                                  "maximum since 2023-01-01 (Cal. Lab. Code 432.3)")]
     assert pay("000") == []
+
+
+def test_seed_000_five_years_stated_twice():
+    """000 asks for '5+ years' of professional software work at line 24 and again at line 44."""
+    path = next(SEEDS.glob("000_*.md"))
+    found = [(d.line, d.column, d.message) for d in lint_bytes(path.read_bytes(), path.name, {"extend-select": ["PL604"]})
+             if d.code == "PL604"]
+    assert found == [(44, 4, "The same experience requirement (5 years) is stated again; it was already "
+                             "asked for on line 24")]
