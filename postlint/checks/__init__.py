@@ -5,6 +5,7 @@ this package is listed here, so nothing drifts. Word-list rules live in the
 top-level ``rules/`` folder as YAML.
 """
 
+from postlint.checks.degree_without_equivalent import DegreeWithoutEquivalent
 from postlint.checks.duplicate_bullet import DuplicateBullet
 from postlint.checks.duplicate_field import DuplicateField
 from postlint.checks.empty_bullet import EmptyBullet
@@ -54,6 +55,7 @@ BUILTIN_RULES = (
     GenderCodedBalance,
     MissingEeoStatement,
     ExperienceInflation,
+    DegreeWithoutEquivalent,
     MissingPayRange,
     UnusedSuppression,
     UnknownSuppression,

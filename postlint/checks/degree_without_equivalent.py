@@ -1,0 +1,62 @@
+"""PL605 degree-without-equivalent: a degree asked for with no equivalent-experience route."""
+
+from __future__ import annotations
+
+import re
+
+from postlint.checks.base import Rule, RuleDocs
+from postlint.content import sentences
+from postlint.diagnostics import Severity, Violation
+
+_DEGREE = re.compile(
+    r"\b(?:bachelor'?s?|bachelor’s|master'?s?|master’s|B\.?S\.?c?|B\.?A\.?|M\.?S\.?c?|MBA|Ph\.?\s?D\.?|"
+    r"undergraduate|university|college|4-year|four-year)\s+(?:degree|diploma)\b"
+    r"|\b(?:degree|diploma)\s+in\b|\bBS/MS\b|\bBS\s+in\b|\bBA\s+in\b",
+    re.IGNORECASE,
+)
+# Anywhere in the posting: an equivalent-experience route, or the degree made optional.
+_ROUTE = re.compile(
+    r"equivalent|\bor\s+(?:[\w-]+\s+){0,3}experience\b"
+    r"|\bor\s+(?:[\w+-]+\s+){0,2}years?\s+(?:of\s+)?(?:[\w-]+\s+){0,3}experience|experience\s+in\s+lieu|in\s+lieu\s+of"
+    r"|\bor\s+equal|commensurate\s+experience|self[\s-]taught|bootcamp|no\s+degree|degree\s+(?:is\s+)?not\s+required"
+    r"|not\s+require\s+a\s+degree|don['’]?t\s+(?:care|need|require)|do\s+not\s+(?:care|need|require)"
+    r"|regardless\s+of\s+(?:\w+\s+){0,2}(?:degree|education|background)|\bor\s+experience",
+    re.IGNORECASE,
+)
+_OPTIONAL = re.compile(r"prefer|plus|bonus|nice|ideal|desir|advantage|a\s+big\s+plus|helpful|welcome|optional",
+                       re.IGNORECASE)
+
+
+class DegreeWithoutEquivalent(Rule):
+    code = "PL605"
+    name = "degree-without-equivalent"
+    category = "content"
+    severity = Severity.WARNING
+    summary = "Degree required with no 'or equivalent experience'"
+    docs = RuleDocs(
+        what="Reports a required degree ('Bachelor's degree in Computer Science', 'BS in a related "
+             "field', 'Master's degree') when nothing in the posting offers another route: 'or "
+             "equivalent experience', 'or related experience', 'in lieu of', 'no degree required'. "
+             "A degree that is 'preferred', 'a plus' or 'nice to have' in the same sentence is not "
+             "reported. Reported once, at the first required degree.",
+        why="Degree requirements shut out capable people who learned on the job, in bootcamps or on "
+            "their own, and fall hardest on candidates who could not afford university; many "
+            "employers have dropped them for skills-based hiring.",
+        example="- Bachelor's degree in Computer Science\n- 3+ years building web services\n",
+        use_instead="- Bachelor's degree in Computer Science, or equivalent practical experience\n"
+                    "- 3+ years building web services\n",
+        fix_safety="No fix: whether another route is acceptable is the employer's call.",
+    )
+
+    def check(self, doc, ctx):
+        prose = doc.prose
+        if _ROUTE.search(prose, doc.body_start):
+            return
+        for s_start, s_end in sentences(prose, doc.body_start):
+            sentence = prose[s_start:s_end]
+            m = _DEGREE.search(sentence)
+            if m is None or _OPTIONAL.search(sentence):
+                continue
+            yield Violation(s_start + m.start(), s_start + m.end(),
+                            f"'{m.group()}' is required with no other route: add 'or equivalent experience'")
+            return
