@@ -44,6 +44,20 @@ def parse_date(value) -> _dt.date | None:
     return _dt.date.fromisoformat(found[0]) if len(found) == 1 else None
 
 
+_FILENAME_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})-")  # Jekyll accepts 2013-2-1-slug
+
+
+def filename_date(path) -> _dt.date | None:
+    """The date a Jekyll post's file name starts with ('2013-03-18-slug.md'), if any."""
+    m = _FILENAME_DATE.match(re.split(r"[\\/]", str(path))[-1])
+    if m is None:
+        return None
+    try:
+        return _dt.date(*(int(g) for g in m.groups()))
+    except ValueError:
+        return None
+
+
 def today(option) -> _dt.date:
     """The rule option ``today`` (YYYY-MM-DD, for tests and reproducible runs), else today."""
     if option:
@@ -56,8 +70,10 @@ def today(option) -> _dt.date:
 
 def first_date(doc, fields):
     """(field, date, (start, end) of the value) for the first of ``fields`` holding a date."""
-    fm = doc.front_matter
-    if fm is None or fm.problem is not None or not fm.is_mapping:
+    from postlint.frontmatter import mapping_of
+
+    fm = mapping_of(doc)
+    if fm is None:
         return None
     for name in fields:
         if name not in fm.data:

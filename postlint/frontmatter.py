@@ -84,6 +84,14 @@ class FrontMatter:
         return self.locations.get(tuple(path))
 
 
+def mapping_of(doc) -> FrontMatter | None:
+    """The document's front matter when it parsed to a mapping, else None."""
+    fm = doc.front_matter
+    if fm is None or fm.problem is not None or not fm.is_mapping:
+        return None
+    return fm
+
+
 def split_front_matter(doc) -> FrontMatter | None:
     """Find a Jekyll-style front matter block (``---`` on the first line)."""
     text = doc.text

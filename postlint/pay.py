@@ -20,11 +20,11 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import PurePath
 
 import yaml
 
-from postlint.dates import parse_date
+from postlint.dates import filename_date, parse_date
+from postlint.frontmatter import mapping_of
 from postlint.resources import data_dir
 
 LOCATION_KEYS = ("location", "locations", "job_location", "job-location", "joblocation", "city",
@@ -37,7 +37,6 @@ SCALE_KEYS = ("gs", "gs-grade", "gs_grade", "grade", "pay-grade", "pay_grade", "
               "salary_range")
 MAX_KEYS = ("salary_max", "salary-max", "max_salary", "salaryMax", "pay_max", "max-salary")
 
-_FILENAME_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})-")  # Jekyll accepts 2013-2-1-slug
 _CUE = re.compile(r"(?:\blocation\s*:\s*|\bbased\s+(?:in|out\s+of)\s+|\blocated\s+in\s+(?:the\s+)?"
                   r"|\boffices?\s+(?:is\s+|are\s+)?(?:located\s+)?in\s+)", re.IGNORECASE)
 # Not "headquartered in": the company's seat is often not where the job is (corpus: pythonjobs).
@@ -108,16 +107,9 @@ def _best(text: str, offset: int, laws, cued: bool) -> Place | None:
     return best
 
 
-def _front_matter(doc):
-    fm = doc.front_matter
-    if fm is None or fm.problem is not None or not fm.is_mapping:
-        return None
-    return fm
-
-
 def find_location(doc, laws, keys=LOCATION_KEYS) -> Place | None:
     """The first covered place named in the location keys, else in the body."""
-    fm = _front_matter(doc)
+    fm = mapping_of(doc)
     if fm is not None:
         known = False
         # Top-level keys, else one level down (techcorridor keeps them under `position:`).
@@ -171,20 +163,14 @@ def _latest_reading(value) -> _dt.date | None:
 
 
 def posting_date(doc, keys=DATE_KEYS) -> _dt.date | None:
-    fm = _front_matter(doc)
+    fm = mapping_of(doc)
     if fm is not None:
         for key in keys:
             if key in fm.data:
                 parsed = _latest_reading(fm.data[key])
                 if parsed is not None:
                     return parsed
-    m = _FILENAME_DATE.match(PurePath(str(doc.path)).name)
-    if m:
-        try:
-            return _dt.date(*(int(g) for g in m.groups()))
-        except ValueError:
-            return None
-    return None
+    return filename_date(doc.path)
 
 
 _NUM = r"\d{1,3}(?:[,.]\d{3})+(?:\.\d{2})?|\d+(?:\.\d+)?"
@@ -228,7 +214,7 @@ def _value(amount: str):
 
 
 def has_range(doc) -> bool:
-    fm = _front_matter(doc)
+    fm = mapping_of(doc)
     if fm is not None:
         if any(k in fm.data for k in MIN_KEYS) and any(k in fm.data for k in MAX_KEYS):
             return True

@@ -439,8 +439,10 @@ def validate(doc, path: Path) -> list[Finding]:
 
 
 def _validate(doc, path: Path) -> list[Finding]:
-    fm = doc.front_matter
-    if fm is None or fm.problem is not None or not fm.is_mapping:
+    from postlint.frontmatter import mapping_of
+
+    fm = mapping_of(doc)
+    if fm is None:
         return []
     schema, validator = validator_for(path)
     findings: list[Finding] = []

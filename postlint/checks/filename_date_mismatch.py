@@ -1,10 +1,7 @@
-import re
-
 from postlint.checks.base import Rule, RuleDocs
-from postlint.dates import first_date
+from postlint.dates import filename_date, first_date
 from postlint.diagnostics import Severity, Violation
 
-_FILENAME_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})-")
 
 
 class FilenameDateMismatch(Rule):
@@ -30,15 +27,8 @@ class FilenameDateMismatch(Rule):
     )
 
     def check(self, doc, ctx):
-        name = re.split(r"[\\/]", doc.path)[-1]
-        m = _FILENAME_DATE.match(name)
-        if m is None:
-            return
-        import datetime as _dt
-
-        try:
-            file_date = _dt.date(*(int(g) for g in m.groups()))
-        except ValueError:
+        file_date = filename_date(doc.path)
+        if file_date is None:
             return
         found = first_date(doc, ctx.option("fields", self.default_options["fields"]))
         if found is None:
