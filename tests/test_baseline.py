@@ -6,9 +6,9 @@ import json
 from postlint.baseline import _message_key
 
 HEAD = "---\nlayout: job\ntitle: Dev\nlocation: Remote\npost-date: 2013-03-18\n---\n"
-OLD_A = HEAD + "##ABOUT\n\nWe build things.\n\n## Perks\n\n- Company pension scheme\n- Remote work\n- Company pension scheme\n"
-OLD_B = "---\nlayout: job\ntitle: Designer\nlocation: Remote\npost-date: 3-18-2013\n---\n## Role\n\nDesign things.\n"
-GOOD = HEAD + "## About\n\nWe build things.\n"
+OLD_A = HEAD + "##ABOUT\n\nWe build booking software for independent cinemas, a team of twelve in Leeds and at home who ship small changes every day. You will design and build the services behind our booking widgets, review code, pair with other developers and talk to the cinema owners who use what you make.\n\n## Perks\n\n- Company pension scheme\n- Remote work\n- Company pension scheme\n"
+OLD_B = "---\nlayout: job\ntitle: Designer\nlocation: Remote\npost-date: 3-18-2013\n---\n## Role\n\nWe build booking software for independent cinemas, a team of twelve in Leeds and at home who ship small changes every day. You will design and build the services behind our booking widgets, review code, pair with other developers and talk to the cinema owners who use what you make.\n"
+GOOD = HEAD + "## About\n\nWe build booking software for independent cinemas, a team of twelve in Leeds and at home who ship small changes every day. You will design and build the services behind our booking widgets, review code, pair with other developers and talk to the cinema owners who use what you make.\n"
 
 
 def _repo(tmp_path):
@@ -41,7 +41,7 @@ def test_adopt_then_only_new_findings_are_reported(tmp_path, run_cli):
 
     # New defects are reported: in a new posting, in an old one, and a second copy of an
     # old defect in the same file. The old ones stay hidden.
-    (jobs / "d.md").write_text(HEAD + "###Requirements\n")
+    (jobs / "d.md").write_text(HEAD + "###Requirements\n\n" + GOOD[len(HEAD) + len("## About\n\n"):])
     (jobs / "a.md").write_text((jobs / "a.md").read_text() + "\n##ABOUT\n\n- \n")
     r = run_cli("--baseline", "postlint-baseline.json", "jobs", cwd=tmp_path)
     assert r.returncode == 1

@@ -3,8 +3,12 @@
 import json
 import textwrap
 
-BAD = "---\nlayout: job\ntitle: Dev\nlocation: Remote\npost-date: 3-18-2013\n---\n##ABOUT\n"
-GOOD = "---\nlayout: job\ntitle: Dev\nlocation: Remote\npost-date: 2013-03-18\n---\n## About\n\nWe build things.\n"
+# A body long enough to say what the job is (PL602 reports postings under 50 words).
+ABOUT = ("We build booking software for independent cinemas, a team of twelve in Leeds and at home who ship small "
+         "changes every day. You will design and build the services behind our booking widgets, review code, pair "
+         "with other developers and talk to the cinema owners who use what you make.\n")
+BAD = "---\nlayout: job\ntitle: Dev\nlocation: Remote\npost-date: 3-18-2013\n---\n##ABOUT\n\n" + ABOUT
+GOOD = "---\nlayout: job\ntitle: Dev\nlocation: Remote\npost-date: 2013-03-18\n---\n## About\n\nWe build booking software for independent cinemas, a team of twelve in Leeds and at home who ship small changes every day. You will design and build the services behind our booking widgets, review code, pair with other developers and talk to the cinema owners who use what you make.\n"
 
 
 def write(path, text):

@@ -17,8 +17,8 @@ from postlint.engine import MAX_FIX_PASSES, Linter, apply_fixes
 from postlint.registry import Registry
 
 # Two safe fixes (PL301 twice) and one finding without a fix (PL102 is a suggestion).
-FIXABLE = "---\ntitle: Dev\n---\n##ABOUT\n\nWe build things.\n\n###Requirements\n\n- Python\n"
-FIXED = "---\ntitle: Dev\n---\n## ABOUT\n\nWe build things.\n\n### Requirements\n\n- Python\n"
+FIXABLE = "---\ntitle: Dev\n---\n##ABOUT\n\nWe build booking software for independent cinemas, a team of twelve in Leeds and at home who ship small changes every day. You will design and build the services behind our booking widgets, review code, pair with other developers and talk to the cinema owners who use what you make.\n\n###Requirements\n\n- Python\n"
+FIXED = "---\ntitle: Dev\n---\n## ABOUT\n\nWe build booking software for independent cinemas, a team of twelve in Leeds and at home who ship small changes every day. You will design and build the services behind our booking widgets, review code, pair with other developers and talk to the cinema owners who use what you make.\n\n### Requirements\n\n- Python\n"
 EMPTY_BULLET = "---\ntitle: Dev\n---\n## Perks\n\n- Remote\n- \n- Pension\n"
 
 

@@ -23,10 +23,10 @@ from conftest import ROOT
 HOOKS = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
 
 FM = "---\nlayout: job\ntitle: Backend Engineer\nlocation: Remote\npost-date: 2024-05-01\n---\n"
-GOOD = FM + "## About\n\nWe build things.\n"
-BAD = FM + "##About\n\nWe build things.\n\n-\n"
-FIXABLE = FM + "##About\n\nWe build things.\n"
-BAD_UNFIXABLE = "---\ntitle: [unclosed\n---\n## About\n\nWe build things.\n"
+GOOD = FM + "## About\n\nWe build booking software for independent cinemas, a team of twelve in Leeds and at home who ship small changes every day. You will design and build the services behind our booking widgets, review code, pair with other developers and talk to the cinema owners who use what you make.\n"
+BAD = FM + "##About\n\nWe build booking software for independent cinemas, a team of twelve in Leeds and at home who ship small changes every day. You will design and build the services behind our booking widgets, review code, pair with other developers and talk to the cinema owners who use what you make.\n\n-\n"
+FIXABLE = FM + "##About\n\nWe build booking software for independent cinemas, a team of twelve in Leeds and at home who ship small changes every day. You will design and build the services behind our booking widgets, review code, pair with other developers and talk to the cinema owners who use what you make.\n"
+BAD_UNFIXABLE = "---\ntitle: [unclosed\n---\n## About\n\nWe build booking software for independent cinemas, a team of twelve in Leeds and at home who ship small changes every day. You will design and build the services behind our booking widgets, review code, pair with other developers and talk to the cinema owners who use what you make.\n"
 
 
 def _hook(hook_id):

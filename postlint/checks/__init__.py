@@ -23,6 +23,7 @@ from postlint.checks.missing_pay_range import MissingPayRange
 from postlint.checks.missing_front_matter import MissingFrontMatter
 from postlint.checks.missing_required_field import MissingRequiredField
 from postlint.checks.mojibake import Mojibake
+from postlint.checks.posting_length import PostingLength
 from postlint.checks.readability import Readability
 from postlint.checks.repeated_word import RepeatedWord
 from postlint.checks.undecodable_file import UndecodableFile
@@ -56,6 +57,7 @@ BUILTIN_RULES = (
     GenderCodedBalance,
     MissingEeoStatement,
     Readability,
+    PostingLength,
     ExperienceInflation,
     DegreeWithoutEquivalent,
     MissingPayRange,

@@ -1,0 +1,78 @@
+"""PL602 posting-length: a posting too short to say what the job is, or too long to be read."""
+
+from __future__ import annotations
+
+import re
+
+from postlint.checks.base import Rule, RuleDocs
+from postlint.diagnostics import Severity, Violation
+
+_WORD = re.compile(r"[^\W_][\w'’-]*")
+# Liquid/ERB control flow: words inside {% if %}...{% endif %} may never be shown together.
+_BRANCH_OPEN = re.compile(r"\{%-?\s*(?:if|unless|case|for)\b|<%-?\s*(?:if|unless|case)\b")
+_BRANCH_CLOSE = re.compile(r"\{%-?\s*end(?:if|unless|case|for)\b|<%-?\s*end\b")
+_READING_WPM = 238  # average silent reading rate of English non-fiction (Brysbaert, 2019)
+
+
+class PostingLength(Rule):
+    code = "PL602"
+    name = "posting-length"
+    category = "content"
+    severity = Severity.INFO
+    summary = "Posting too short or too long"
+    default_options = {"min-words": 50, "max-words": 2000}
+    docs = RuleDocs(
+        what="Counts the words of the posting's body (headings, paragraphs and lists; not code, "
+             "HTML tags, URLs or templating) and reports a posting under `min-words` at its first "
+             "word, and one over `max-words` at the word where it passes the limit. Words inside "
+             "Liquid or ERB conditionals (`{% if %}`...`{% endif %}`) are left out of the "
+             "too-long count, since a reader sees only one branch. A body with no words at all is "
+             "not reported: sites that render the posting from front matter fields keep it empty.",
+        why="A few lines do not tell a candidate what the job is or whether to apply; pages that "
+            "take ten minutes to read bury the role under boilerplate, and most readers stop "
+            "long before the end.",
+        example="---\ntitle: Python Developer\n---\n\nWe need a Python developer. Email us.\n",
+        use_instead="---\ntitle: Python Developer\n---\n\nWe are a team of six building the "
+                    "booking system used by 300 small clinics. You will work on our Python and "
+                    "Django back end: new features, tests, and the occasional late bug hunt with "
+                    "the rest of the team.\n\nYou have built and run a web application in Python. "
+                    "You write clear code and clear notes. Salary $90,000 to $110,000, remote in "
+                    "the US. Email jobs@example.com with a few lines about something you built.\n",
+        fix_safety="No fix: what to add or cut is the author's call.",
+        options="`min-words` (default 50) and `max-words` (default 2000): the accepted range of "
+                "words in the body; set either to 0 to turn that half off.",
+    )
+
+    def check(self, doc, ctx):
+        prose, start = doc.prose, doc.body_start
+        words = [m.span() for m in _WORD.finditer(prose, start)]
+        if not words:
+            return
+        low, high = ctx.option("min-words", 50), ctx.option("max-words", 2000)
+        if low and len(words) < low:
+            yield Violation(*words[0], f"Posting has only {len(words)} word{'s' if len(words) > 1 else ''} (min {low}): say what the "
+                                       "job is, what the work involves and how to apply")
+            return
+        if not high or len(words) <= high:
+            return
+        shown = self._unconditional(doc.text, start, words)
+        if len(shown) > high:
+            minutes = max(1, round(len(shown) / _READING_WPM))
+            yield Violation(*shown[high], f"Posting has {len(shown):,} words (max {high:,}), about "
+                                          f"{minutes} minute{'s' if minutes > 1 else ''} to read; word {high + 1:,} is here")
+
+    @staticmethod
+    def _unconditional(text, start, words):
+        """The word spans outside Liquid/ERB conditional blocks (nesting counted)."""
+        marks = sorted([(m.start(), 1) for m in _BRANCH_OPEN.finditer(text, start)]
+                       + [(m.start(), -1) for m in _BRANCH_CLOSE.finditer(text, start)])
+        if not marks:
+            return words
+        shown, depth, i = [], 0, 0
+        for span in words:
+            while i < len(marks) and marks[i][0] < span[0]:
+                depth = max(0, depth + marks[i][1])
+                i += 1
+            if depth == 0:
+                shown.append(span)
+        return shown
