@@ -13,6 +13,11 @@ import struct
 import zlib
 from pathlib import Path
 
+# One line long enough for a real posting (PL602 reports bodies under 50 words).
+BODY = ("We build tools for hiring teams: a small company of twelve people in Leeds and at home who ship small "
+        "changes every day. You will design and build the services behind our API, review code, pair with other "
+        "developers and talk to the recruiters who use what you make.")
+
 POSTING = (
     "---\n"
     "layout: job\n"
@@ -21,7 +26,7 @@ POSTING = (
     "post-date: 2024-03-18\n"
     "---\n"
     "## About us\n\n"
-    "We build tools for hiring teams. You will work on our API.\n\n"
+    + BODY + "\n\n"
     "- Write Python services\n"
     "- Review code with the team\n"
 )
@@ -51,7 +56,7 @@ def only_dashes(folder):
 
 
 def unterminated(folder):
-    return _write(folder, "unterminated.md", b"---\ntitle: Developer\nlocation: Remote\n\n## About\n\nText.\n")
+    return _write(folder, "unterminated.md", b"---\ntitle: Developer\nlocation: Remote\n\n## About\n\n" + BODY.encode() + b"\n")
 
 
 def front_matter_only(folder):
@@ -93,12 +98,12 @@ def billion_laughs(folder):
     for i in range(1, 10):
         prev = f"*a{i - 1}"
         lines.append(f"a{i}: &a{i} [{', '.join([prev] * 9)}]")
-    lines += ["title: Developer", "---", "Body.", ""]
+    lines += ["title: Developer", "---", BODY, ""]
     return _write(folder, "laughs.md", "\n".join(lines).encode())
 
 
 def nested_yaml(folder, depth=5000):
-    return _write(folder, "nested-yaml.md", ("---\nx: " + "[" * depth + "]" * depth + "\n---\nBody.\n").encode())
+    return _write(folder, "nested-yaml.md", ("---\nx: " + "[" * depth + "]" * depth + "\n---\n" + BODY + "\n").encode())
 
 
 def nested_lists(folder, depth=10_000):
