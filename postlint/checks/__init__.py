@@ -30,6 +30,7 @@ from postlint.checks.undecodable_file import UndecodableFile
 from postlint.checks.unknown_field import UnknownField
 from postlint.checks.unknown_suppression import UnknownSuppression
 from postlint.checks.timeout import Timeout
+from postlint.checks.too_many_requirements import TooManyRequirements
 from postlint.checks.unreadable_file import UnreadableFile
 from postlint.checks.unterminated_front_matter import UnterminatedFrontMatter
 from postlint.checks.unused_suppression import UnusedSuppression
@@ -58,6 +59,7 @@ BUILTIN_RULES = (
     MissingEeoStatement,
     Readability,
     PostingLength,
+    TooManyRequirements,
     ExperienceInflation,
     DegreeWithoutEquivalent,
     MissingPayRange,

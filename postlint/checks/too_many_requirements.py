@@ -1,0 +1,119 @@
+"""PL603 too-many-requirements: a requirements list longer than anyone meets in full."""
+
+from __future__ import annotations
+
+import re
+
+from postlint.checks.base import Rule, RuleDocs
+from postlint.diagnostics import Severity, Violation
+
+# Section titles that hold what a candidate must have...
+_REQUIRED = re.compile(
+    r"\b(?:requirements?|required|qualifications?|must[\s-]haves?|skills|who you are|about you|you have|you are|"
+    r"your (?:profile|background|experience|skills)|what you(?:'ll| will)? (?:need|bring|have)|you(?:'ll| will)? need|"
+    r"what we(?:'re| are) looking for|we(?:'re| are) looking for|looking for|experience|ideal candidate|"
+    r"competenc(?:y|ies))\b",
+    re.IGNORECASE)
+# ...and titles that do not, even when they share a word ("Preferred qualifications", "Nice to have").
+_NOT_REQUIRED = re.compile(
+    r"\b(?:nice|bonus|plus|preferred|desired|desirable|ideally|optional|extra|benefits?|beneficial|advantage|"
+    r"helpful|would be great|great to have|perks|offer|"
+    r"responsibilit|duties|what you(?:'ll| will) do|role|about (?:us|the)|company|team|apply|process|salary|"
+    r"compensation|pay|information|objective|not all|some, but|still be considered|employment requirements)",
+    re.IGNORECASE)
+_PSEUDO = re.compile(r"\s*(?:\*\*|__)?\s*(?P<title>[^*_\n]{2,60}?)\s*:?\s*(?:\*\*|__)?\s*:?\s*$")
+# An item that is itself optional ("Experience with Spark is preferred", "Go is a plus").
+_OPTIONAL_ITEM = re.compile(r"\b(?:a plus|plus\b|bonus|preferred|preferable|nice[\s-]to[\s-]have|ideally|desirable|"
+                            r"not required|optional|great if|love it if)", re.IGNORECASE)
+_MARKER = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+")
+
+
+def _pseudo_heading(content: str) -> str | None:
+    """'**Requirements:**', 'Qualifications:' or '__Skills__' alone in a paragraph: its title."""
+    text = content.strip()
+    if "\n" in text or not (text.endswith(":") or text.endswith(("**", "__")) and text.startswith(("**", "__"))):
+        return None
+    m = _PSEUDO.fullmatch(text)
+    return m.group("title") if m else None
+
+
+class TooManyRequirements(Rule):
+    code = "PL603"
+    name = "too-many-requirements"
+    category = "content"
+    severity = Severity.INFO
+    summary = "Requirements list too long"
+    default_options = {"max-items": 10}
+    docs = RuleDocs(
+        what="Counts the items of the lists in a requirements section (a heading or a bold or "
+             "colon-ended line such as 'Requirements', 'Qualifications', 'What you bring', 'About "
+             "you', 'Must have') and reports the section once, at the first item past `max-items`. "
+             "Sections for nice-to-haves, preferred qualifications, responsibilities and benefits "
+             "are not counted; a neutral subheading inside a requirements section counts toward "
+             "it. Only top-level items count: sub-bullets belong to their item.",
+        why="A long list of must-haves reads as a wish list, and it turns away capable people "
+            "who do not tick every box. Surveys of applicants find that many, women more than "
+            "men, do not apply unless they meet all the listed requirements (Mohr, 'Why Women "
+            "Don't Apply for Jobs Unless They're 100% Qualified', Harvard Business Review, 2014).",
+        example="## Requirements\n\n- Python\n- Django\n- PostgreSQL\n- Redis\n- Celery\n- Docker\n"
+                "- Kubernetes\n- Terraform\n- AWS\n- React\n- TypeScript\n- GraphQL\n",
+        use_instead="## Requirements\n\n- You have built and run web services in Python\n"
+                    "- You are comfortable with SQL databases\n- You write clear code and clear notes\n\n"
+                    "## Nice to have\n\n- Docker, Kubernetes or Terraform\n- React or TypeScript\n",
+        fix_safety="No fix: which requirements matter is the employer's call.",
+        options="`max-items` (default 10): the most items a requirements section may list.",
+    )
+
+    def check(self, doc, ctx):
+        limit = ctx.option("max-items", 10)
+        for title, lines in self._sections(doc.tokens):
+            if len(lines) > limit:
+                line = lines[limit]
+                m = _MARKER.match(doc.line(line))
+                yield Violation(doc.line_starts[line] + (m.end() if m else 0), doc.line_ends[line],
+                                f"{len(lines)} requirements under '{title}' (max {limit}): keep the few a "
+                                "new hire truly needs and move the rest to 'nice to have'")
+
+    @staticmethod
+    def _sections(tokens):
+        """(title, first lines of its top-level list items) of each requirements section."""
+        sections = []
+        current = None  # [title, heading level, counting?, (item line, ordered?)]
+        depth = 0
+        ordered = False
+        for i, tok in enumerate(tokens):
+            title = level = None
+            if tok.type == "heading_open" and i + 1 < len(tokens):
+                title, level = tokens[i + 1].content.strip(), int(tok.tag[1])
+            elif tok.type == "paragraph_open" and depth == 0 and i + 1 < len(tokens):
+                title, level = _pseudo_heading(tokens[i + 1].content), 7
+            if title is not None:
+                if len(title.split()) > 8 or _NOT_REQUIRED.search(title):  # a sentence, not a title
+                    current = [title, level, False, []]
+                elif _REQUIRED.search(title):
+                    current = [title, level, True, []]
+                    sections.append(current)
+                elif not (current and current[2] and level > current[1]):
+                    # A neutral subheading ("Technical") inside a requirements section counts toward it.
+                    current = [title, level, False, []]
+            elif tok.type in ("bullet_list_open", "ordered_list_open"):
+                depth += 1
+                if depth == 1:
+                    ordered = tok.type == "ordered_list_open"
+            elif tok.type in ("bullet_list_close", "ordered_list_close"):
+                depth -= 1
+            elif tok.type == "list_item_open" and depth == 1 and current and current[2] and tok.map:
+                text = tokens[i + 2].content if i + 2 < len(tokens) and tokens[i + 1].type == "paragraph_open" else ""
+                if _OPTIONAL_ITEM.search(text):
+                    if text.rstrip().endswith(":"):  # "It'd be great if you also:" opens the optional part
+                        current[2] = False
+                    continue
+                current[3].append((tok.map[0], ordered))
+        for section in sections:
+            # Numbered requirements, each followed by its own unindented bullet list of examples
+            # (18F: "1. Experience leading... This experience must include THREE of the following"):
+            # the numbers are the requirements.
+            if any(o for _, o in section[3]) and not all(o for _, o in section[3]):
+                section[3] = [(line, o) for line, o in section[3] if o]
+            section[3] = [line for line, _ in section[3]]
+        return [(title, lines) for title, _, _, lines in sections]
