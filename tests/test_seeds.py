@@ -68,3 +68,23 @@ def test_seed_000_five_years_stated_twice():
              if d.code == "PL604"]
     assert found == [(44, 4, "The same experience requirement (5 years) is stated again; it was already "
                              "asked for on line 24")]
+
+
+def test_content_rules_on_the_seeds():
+    """PL601-PL603 are on by default and quiet on all five seeds: grades 10-13.4 (under 16), 307-899
+    words (inside 50-2,000), and seed 001's 11-item '**Beneficial Skills and Experience**' list is a
+    nice-to-have section, not requirements. Lowering the limits shows each rule does read the seeds."""
+    for path in sorted(SEEDS.glob("*.md")):
+        found = lint_bytes(path.read_bytes(), path.name, {})
+        assert [d for d in found if d.code in ("PL601", "PL602", "PL603")] == [], path.name
+    strict = {"rule-options": {"PL601": {"max-grade": 12}, "PL602": {"max-words": 800},
+                               "PL603": {"max-items": 5}}}
+
+    def content(name):
+        path = next(SEEDS.glob(f"{name}_*.md"))
+        return [(d.line, d.code) for d in lint_bytes(path.read_bytes(), path.name, strict)
+                if d.code in ("PL601", "PL602", "PL603")]
+
+    assert content("000") == [(16, "PL601")]  # grade 13.4; '##ABOUT YOUR BACKGROUND' has 2 items
+    assert content("001") == [(38, "PL603")]  # 10 items under '**Required Skills and Experience**'
+    assert content("004") == [(32, "PL603"), (102, "PL602")]  # 9 requirements; 918 words

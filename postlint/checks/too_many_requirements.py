@@ -31,6 +31,9 @@ _MARKER = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+")
 def _pseudo_heading(content: str) -> str | None:
     """'**Requirements:**', 'Qualifications:' or '__Skills__' alone in a paragraph: its title."""
     text = content.strip()
+    broken = re.match(r"#{1,6}(?=[^#\s])", text)  # '##Requirements': a heading missing its space (PL301)
+    if broken and "\n" not in text:
+        return text[broken.end():].strip().rstrip(":").strip() or None
     if "\n" in text or not (text.endswith(":") or text.endswith(("**", "__")) and text.startswith(("**", "__"))):
         return None
     m = _PSEUDO.fullmatch(text)
