@@ -33,8 +33,11 @@ def test_seed_002():
     assert lines(found, "PL100") == [1]
     assert (1, "PL401", "Misspelling 'Expirience': write 'Experience'") in found
     assert lines(found, "PL302") == [36]
-    # Line 39 lists tools: Sidekiq, Axlsx, RSpec, PostgreSQL, Globolize... no misspelling there.
+    # Line 39 lists tools: Sidekiq, Axlsx, RSpec, PostgreSQL, Globolize... The misspelling list knows
+    # none of them; PL405 knows the Globalize gem's spelling and reads line 39 as a list of tools.
     assert [m for line, c, m in found if c == "PL401" and line >= 38] == []
+    assert [(line, m) for line, c, m in found if c == "PL405"] == [
+        (39, "'Globolize' looks like a misspelling of 'Globalize'")]
 
 
 def test_seed_003_and_004():

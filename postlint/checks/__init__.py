@@ -21,6 +21,7 @@ from postlint.checks.invalid_yaml import InvalidYaml
 from postlint.checks.missing_eeo_statement import MissingEeoStatement
 from postlint.checks.missing_pay_range import MissingPayRange
 from postlint.checks.missing_front_matter import MissingFrontMatter
+from postlint.checks.misspelt_tool_name import MisspeltToolName
 from postlint.checks.missing_required_field import MissingRequiredField
 from postlint.checks.mojibake import Mojibake
 from postlint.checks.posting_length import PostingLength
@@ -55,6 +56,7 @@ BUILTIN_RULES = (
     EmptyBullet,
     RepeatedWord,
     DuplicateBullet,
+    MisspeltToolName,
     GenderCodedBalance,
     MissingEeoStatement,
     Readability,
