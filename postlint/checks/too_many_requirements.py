@@ -21,7 +21,6 @@ _NOT_REQUIRED = re.compile(
     r"responsibilit|duties|what you(?:'ll| will) do|role|about (?:us|the)|company|team|apply|process|salary|"
     r"compensation|pay|information|objective|not all|some, but|still be considered|employment requirements)",
     re.IGNORECASE)
-_PSEUDO = re.compile(r"\s*(?:\*\*|__)?\s*(?P<title>[^*_\n]{2,60}?)\s*:?\s*(?:\*\*|__)?\s*:?\s*$")
 # An item that is itself optional ("Experience with Spark is preferred", "Go is a plus").
 _OPTIONAL_ITEM = re.compile(r"\b(?:a plus|plus\b|bonus|preferred|preferable|nice[\s-]to[\s-]have|ideally|desirable|"
                             r"not required|optional|great if|love it if)", re.IGNORECASE)
@@ -29,15 +28,22 @@ _MARKER = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+")
 
 
 def _pseudo_heading(content: str) -> str | None:
-    """'**Requirements:**', 'Qualifications:' or '__Skills__' alone in a paragraph: its title."""
+    """'**Requirements:**', 'Qualifications:', '__Skills__' or '##Skills' alone in a paragraph: its title."""
     text = content.strip()
-    broken = re.match(r"#{1,6}(?=[^#\s])", text)  # '##Requirements': a heading missing its space (PL301)
-    if broken and "\n" not in text:
-        return text[broken.end():].strip().rstrip(":").strip() or None
-    if "\n" in text or not (text.endswith(":") or text.endswith(("**", "__")) and text.startswith(("**", "__"))):
+    if "\n" in text or len(text) > 80:
         return None
-    m = _PSEUDO.fullmatch(text)
-    return m.group("title") if m else None
+    broken = re.match(r"#{1,6}(?=[^#\s])", text)  # '##Requirements': a heading missing its space (PL301)
+    if broken:
+        return text[broken.end():].strip().rstrip(":").strip() or None
+    colon = text.endswith(":")
+    text = text.rstrip(":").strip()  # '**Requirements**:' as well as '**Requirements:**'
+    bold = len(text) > 4 and text[:2] in ("**", "__") and text.endswith(text[:2])
+    if bold:
+        text = text[2:-2].strip()
+    elif not colon:
+        return None
+    title = text.rstrip(":").strip()
+    return title if 2 <= len(title) <= 60 and "*" not in title and "_" not in title else None
 
 
 class TooManyRequirements(Rule):
