@@ -27,14 +27,15 @@ _OPTIONAL_ITEM = re.compile(r"\b(?:a plus|plus\b|bonus|preferred|preferable|nice
 _MARKER = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+")
 
 
-def _pseudo_heading(content: str) -> str | None:
+def _pseudo_heading(content: str) -> tuple[str, int] | None:
     """'**Requirements:**', 'Qualifications:', '__Skills__' or '##Skills' alone in a paragraph: its title."""
     text = content.strip()
+    broken = re.match(r"#{1,6}(?=[^#\s])", text)  # '##Requirements': a heading missing its space (PL301),
+    if broken:                                     # even with the paragraph's text on the next line
+        title = text[broken.end():].split("\n", 1)[0].strip().rstrip(":").strip()
+        return (title, broken.end()) if title else None  # its level, as --fix will make it
     if "\n" in text or len(text) > 80:
         return None
-    broken = re.match(r"#{1,6}(?=[^#\s])", text)  # '##Requirements': a heading missing its space (PL301)
-    if broken:
-        return text[broken.end():].strip().rstrip(":").strip() or None
     colon = text.endswith(":")
     text = text.rstrip(":").strip()  # '**Requirements**:' as well as '**Requirements:**'
     bold = len(text) > 4 and text[:2] in ("**", "__") and text.endswith(text[:2])
@@ -43,7 +44,7 @@ def _pseudo_heading(content: str) -> str | None:
     elif not colon:
         return None
     title = text.rstrip(":").strip()
-    return title if 2 <= len(title) <= 60 and "*" not in title and "_" not in title else None
+    return (title, 7) if 2 <= len(title) <= 60 and "*" not in title and "_" not in title else None
 
 
 class TooManyRequirements(Rule):
@@ -90,34 +91,49 @@ class TooManyRequirements(Rule):
         current = None  # [title, heading level, counting?, (item line, ordered?)]
         depth = 0
         ordered = False
+        def enter(title, level):
+            nonlocal current
+            if len(title.split()) > 8 or _NOT_REQUIRED.search(title):  # a sentence, not a title
+                current = [title, level, False, []]
+            elif _REQUIRED.search(title):
+                current = [title, level, True, []]
+                sections.append(current)
+            elif not (current and current[2] and level > current[1]):
+                # A neutral subheading ("Technical") inside a requirements section counts toward it.
+                current = [title, level, False, []]
+
         for i, tok in enumerate(tokens):
-            title = level = None
             if tok.type == "heading_open" and i + 1 < len(tokens):
-                title, level = tokens[i + 1].content.strip(), int(tok.tag[1])
+                enter(tokens[i + 1].content.strip(), int(tok.tag[1]))
             elif tok.type == "paragraph_open" and depth == 0 and i + 1 < len(tokens):
-                title, level = _pseudo_heading(tokens[i + 1].content), 7
-            if title is not None:
-                if len(title.split()) > 8 or _NOT_REQUIRED.search(title):  # a sentence, not a title
-                    current = [title, level, False, []]
-                elif _REQUIRED.search(title):
-                    current = [title, level, True, []]
-                    sections.append(current)
-                elif not (current and current[2] and level > current[1]):
-                    # A neutral subheading ("Technical") inside a requirements section counts toward it.
-                    current = [title, level, False, []]
+                content = tokens[i + 1].content
+                heading = _pseudo_heading(content)
+                if heading:
+                    enter(*heading)
+                for line in content.split("\n")[1:]:  # '##Qualifications\n##The designer:' is two headings
+                    heading = _pseudo_heading(line) if line.startswith("#") else None
+                    if heading:
+                        enter(*heading)
             elif tok.type in ("bullet_list_open", "ordered_list_open"):
                 depth += 1
                 if depth == 1:
                     ordered = tok.type == "ordered_list_open"
             elif tok.type in ("bullet_list_close", "ordered_list_close"):
                 depth -= 1
-            elif tok.type == "list_item_open" and depth == 1 and current and current[2] and tok.map:
+            elif tok.type == "list_item_open" and depth == 1 and tok.map:
                 text = tokens[i + 2].content if i + 2 < len(tokens) and tokens[i + 1].type == "paragraph_open" else ""
-                if _OPTIONAL_ITEM.search(text):
-                    if text.rstrip().endswith(":"):  # "It'd be great if you also:" opens the optional part
-                        current[2] = False
-                    continue
-                current[3].append((tok.map[0], ordered))
+                if current and current[2]:
+                    if _OPTIONAL_ITEM.search(text):
+                        if text.rstrip().endswith(":"):  # "It'd be great if you also:" opens the optional part
+                            current[2] = False
+                    else:
+                        current[3].append((tok.map[0], ordered))
+                # '##Heading' right under an item is read into it (a lazy continuation line); it is
+                # still the next section's heading, as it is once PL301's fix adds the space.
+                for line in text.split("\n")[1:]:
+                    heading = _pseudo_heading(line) if line.startswith("#") else None
+                    if heading:
+                        enter(*heading)
         for section in sections:
             # Numbered requirements, each followed by its own unindented bullet list of examples
             # (18F: "1. Experience leading... This experience must include THREE of the following"):
