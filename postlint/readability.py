@@ -215,11 +215,12 @@ def _blocks(doc):
 def _sentences(prose: str, start: int, end: int):
     pos = start
     for m in _END.finditer(prose, start, end):
-        before = prose[pos:m.start()].rsplit(None, 1)
-        last = before[-1].lower().strip("(\"'") if before else ""
-        if m.group().startswith(".") and len(m.group()) == 1 and (
-                last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha())):
-            continue
+        if m.group() == ".":  # an abbreviation or an initial does not end a sentence
+            cut = max(prose.rfind(" ", pos, m.start()), prose.rfind("\t", pos, m.start()),
+                      prose.rfind("\n", pos, m.start()), pos - 1)
+            last = prose[cut + 1:m.start()].lower().strip("(\"'")
+            if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
+                continue
         yield pos, m.end()
         pos = m.end()
     if pos < end:
@@ -242,11 +243,7 @@ def analyse(doc) -> Stats:
             if not words:
                 continue
             first = _WORD.search(prose, s_start, s_end)
-            syl = 0
-            for w in words:
-                syl += syllables(w)
-                if w in _FUNCTION_WORDS:
-                    function_words += 1
-            found.append(Sentence(first.start(), s_end, len(words), syl))
+            found.append(Sentence(first.start(), s_end, len(words), sum(map(syllables, words))))
+            function_words += sum(map(_FUNCTION_WORDS.__contains__, words))
     total = sum(s.words for s in found)
     return Stats(found, function_words / total if total else 0.0)
