@@ -31,18 +31,19 @@ class ExperienceInflation(Rule):
     name = "experience-inflation"
     category = "content"
     severity = Severity.WARNING
-    # Off by default: on the corpus 27 hits, about 11 false alarms (18F repeats one sentence per
-    # GS grade; two bullets with the same number for different skills at one company).
-    # Near-copy conflicts (7 of 7 real) and junior titles are precise; restatements are not.
-    default_enabled = False
+    # On the corpus: near-copy conflicts 0 after skipping required-vs-preferred pairs (all 8 before
+    # were "Required: 3+ years" / "Preferred: 5+ years"); junior/mid titles 0 hits;
+    # restatements about 11 of 21 false (18F repeats one sentence per GS grade; two bullets with
+    # the same number for different skills at one company), so they are opt-in (`restatements`).
     summary = "Years of experience that contradict the title or each other"
-    default_options = {"junior-max-years": 2, "mid-max-years": 7}
+    default_options = {"junior-max-years": 2, "mid-max-years": 7, "restatements": False}
     docs = RuleDocs(
         what="Reads every 'N years of experience' requirement ('5+ years', 'at least three years', "
-             "'3-5 years') and reports three things: a number above what the title's level "
-             "allows ('Junior' or 'Entry-level' with more than 2 years, 'Mid-level' or "
-             "'Intermediate' with more than 7); the same requirement stated twice with the same "
-             "number; and the same requirement stated twice with different numbers. Two "
+             "'3-5 years') and reports a number above what the title's level allows ('Junior' or "
+             "'Entry-level' with more than 2 years, 'Mid-level' or 'Intermediate' with more than "
+             "7), and the same requirement stated twice with different numbers (not when one of "
+             "them is under a 'Preferred' or 'Nice to have' heading: a minimum and a wish agree); "
+             "with the `restatements` option also the same requirement stated twice. Two "
              "requirements are 'the same' when they share at least two words besides 'years', "
              "'experience' and small words ('5+ years of professional software development' and "
              "'5+ years as a professional back-end software engineer'); '5+ years of Python' and "
@@ -54,7 +55,9 @@ class ExperienceInflation(Rule):
         use_instead="# Junior Developer\n\n- Some experience building web applications, at work or on your own\n",
         fix_safety="No fix: which number is right is the employer's call.",
         options="`junior-max-years` (default 2) and `mid-max-years` (default 7): the most years a "
-                "junior or mid-level title may ask for.",
+                "junior or mid-level title may ask for. `restatements` (default false): also report "
+                "the same requirement stated twice with the same number (off by default: postings "
+                "that repeat a requirement per grade or per team make it noisy).",
     )
 
     def check(self, doc, ctx):
@@ -87,9 +90,14 @@ class ExperienceInflation(Rule):
                         yield Violation(start, end, f"{low} years of experience for a {level} title "
                                                     f"({text.strip()!r}); ask for {limit} at most or "
                                                     f"retitle the role")
+        restatements = ctx.option("restatements", False)
+        preferred = _preferred_lines(doc, max(f[4] for f in found) + 1)
         for i, (start, end, low, words, line) in enumerate(found):
             for p_start, _, p_low, p_words, p_line in found[:i]:
-                if p_line == line:
+                if p_line == line or (p_low == low and not restatements):
+                    continue
+                if p_low != low and (line in preferred) != (p_line in preferred):
+                    # "Required: 3+ years ... Preferred: 5+ years": a minimum and a wish, not a conflict.
                     continue
                 shared = len(words & p_words)
                 if p_low == low:
@@ -104,10 +112,28 @@ class ExperienceInflation(Rule):
                 if not same:
                     continue
                 if p_low == low:
-                    message = (f"The same experience requirement ({low} years) is stated again; it "
+                    message = (f"The same experience requirement ({low} year{'s' if low > 1 else ''}) is stated again; it "
                                f"was already asked for on line {p_line + 1}")
                 else:
                     message = (f"{low} years of experience here, but {p_low} years for the same "
                                f"requirement on line {p_line + 1}")
                 yield Violation(start, end, message)
                 break
+
+
+# A heading (also '##Preferred' without its space, or a bold or colon-ended line) that opens a
+# section of wishes rather than requirements.
+_HEADING_LINE = re.compile(r"[ \t]{0,3}(?:#{1,6}|\*\*|__)|[^\n]{2,60}:[ \t]*$")
+_PREFERRED = re.compile(r"prefer|nice|plus|bonus|desir|ideal|advantage|beneficial|extra", re.IGNORECASE)
+
+
+def _preferred_lines(doc, until: int) -> set[int]:
+    """0-based lines (up to ``until``) that lie in a 'Preferred' / 'Nice to have' section."""
+    lines, inside = set(), False
+    for i in range(doc.body_line, min(until, doc.line_count)):
+        text = doc.line(i)
+        if _HEADING_LINE.match(text) and not text.lstrip().startswith(("* ", "- ", "+ ")):
+            inside = bool(_PREFERRED.search(text))
+        elif inside:
+            lines.add(i)
+    return lines
