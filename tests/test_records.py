@@ -1,0 +1,127 @@
+"""``postlint --jsonl``: postings kept as records in a JSON Lines dump."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from postlint.records import iter_records
+from postlint.reporters import FORMATS
+
+SEEDS = sorted((Path(__file__).parent / "fixtures" / "seeds").glob("*.md"))
+
+RECORDS = [
+    {"id": "job-1", "description": "##About\n\nWe need expirience.\n"},
+    {"id": 2, "description": "We build things.\n"},
+    {"description": "- \n"},  # no id: shown by its line in the dump
+]
+BROKEN = [
+    '{"id": 4, "description": "x"',  # truncated
+    "",  # blank: skipped
+    "[1, 2]",
+    '{"id": 6}',
+    '{"id": 7, "description": null}',
+]
+
+
+def dump(path, records, extra=()):
+    lines = [json.dumps(r) for r in records] + list(extra)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_records_and_broken_lines_are_reported_and_the_run_goes_on(tmp_path, run_cli):
+    dump(tmp_path / "dump.jsonl", RECORDS, BROKEN)
+    r = run_cli("--jsonl", "dump.jsonl", "--ignore", "PL1,PL508", cwd=tmp_path)
+    assert r.returncode == 1, r.stderr
+    assert r.stdout.splitlines() == [
+        "dump.jsonl#job-1:1:1: PL301 Heading marker '##' needs a space before 'About'",
+        "dump.jsonl#job-1:3:9: PL401 Misspelling 'expirience': write 'experience'",
+        "dump.jsonl#L3:1:1: PL302 Empty list item",
+        "dump.jsonl:4:29: PL006 Line is not valid JSON: Expecting ',' delimiter",
+        "dump.jsonl:6:1: PL006 Line is a JSON list, not an object (a record)",
+        "dump.jsonl:7:1: PL006 Record has no text field 'description' (see --text-field)",
+        "dump.jsonl:8:1: PL006 Record's text field 'description' is null, not a string",
+        # --fix cannot rewrite records, so no "fixable with --fix" hint
+        "Found 7 problems in 3 files.",
+    ]
+
+
+def test_clean_records_exit_0(tmp_path, run_cli):
+    dump(tmp_path / "d.jsonl", [{"id": 1, "description": "We build things.\n"}])
+    r = run_cli("--jsonl", "d.jsonl", "--ignore", "PL1,PL508", cwd=tmp_path)
+    assert r.returncode == 0 and "No problems found in 1 file." in r.stdout
+
+
+def test_same_diagnostics_as_the_files(tmp_path, run_cli):
+    """The seeds as files and as records of a dump: the same findings at the same places."""
+    records = [{"id": p.name, "description": p.read_text(encoding="utf-8")} for p in SEEDS]
+    dump(tmp_path / "seeds.jsonl", records)
+    as_files = run_cli("--format", "json", *[str(p) for p in SEEDS], cwd=tmp_path)
+    as_records = run_cli("--format", "json", "--jsonl", "seeds.jsonl", cwd=tmp_path)
+    assert as_files.returncode == as_records.returncode == 1
+
+    def key(d, path):
+        return (path, d["line"], d["column"], d["code"], d["message"])
+
+    files = sorted(key(d, Path(d["path"]).name) for d in json.loads(as_files.stdout))
+    recs = sorted(key(d, d["path"].split("#", 1)[1]) for d in json.loads(as_records.stdout))
+    assert len(files) > 20 and recs == files
+
+
+def test_dotted_fields_crlf_and_stdin(tmp_path, run_cli):
+    lines = [json.dumps({"job": {"key": 10, "body": "Line one.\r\n##Two\r\n"}}),
+             json.dumps({"job": {"body": "Fine.\n"}, "job.key": "flat"})]  # a dotted key is found first
+    r = run_cli("--jsonl", "-", "--text-field", "job.body", "--id-field", "job.key", "--select", "PL301",
+                "--stdin-filename", "exports/today.jsonl", "--format", "concise", cwd=tmp_path,
+                input="\n".join(lines) + "\n")
+    assert r.returncode == 1, r.stderr
+    assert r.stdout.splitlines()[0] == "exports/today.jsonl#10:2:1: PL301 [*] Heading marker '##' needs a space before 'Two'"
+    assert "#flat" not in r.stdout
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_every_format(tmp_path, run_cli, fmt):
+    dump(tmp_path / "dump.jsonl", RECORDS, BROKEN[:1])
+    r = run_cli("--jsonl", "dump.jsonl", "--format", fmt, cwd=tmp_path)
+    assert r.returncode == 1 and "Traceback" not in r.stderr, r.stderr
+    assert "job-1" in r.stdout and "PL006" in r.stdout
+
+
+def test_bad_bytes_and_config_of_the_dump_folder(tmp_path, run_cli):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "pyproject.toml").write_text("[tool.postlint]\nignore = ['PL1', 'PL508']\n", encoding="utf-8")
+    (tmp_path / "data" / "d.jsonl").write_bytes(b'{"id": 1, "description": "caf\xe9 ##"}\n'
+                                               + json.dumps({"id": 2, "description": "- \n"}).encode() + b"\n")
+    r = run_cli("--jsonl", "data/d.jsonl", cwd=tmp_path)
+    assert r.stdout.splitlines()[:2] == ["data/d.jsonl#2:1:1: PL302 Empty list item",
+                                         "data/d.jsonl:1:30: PL006 Line is not valid UTF-8 (byte 30)"]
+
+
+def test_pl006_can_be_ignored_but_select_does_not_hide_it(tmp_path, run_cli):
+    dump(tmp_path / "d.jsonl", [], BROKEN)
+    r = run_cli("--jsonl", "d.jsonl", "--select", "PL4", cwd=tmp_path)
+    assert r.returncode == 1 and r.stdout.count("PL006") == 4
+    r = run_cli("--jsonl", "d.jsonl", "--ignore", "invalid-record", cwd=tmp_path)
+    assert r.returncode == 0 and "PL006" not in r.stdout
+
+
+def test_usage_errors(tmp_path, run_cli):
+    dump(tmp_path / "d.jsonl", RECORDS)
+    for args, message in [(("--jsonl", "d.jsonl", "x.md"), "give no other paths"),
+                          (("--jsonl", "d.jsonl", "--fix"), "cannot rewrite records"),
+                          (("--text-field", "body", "x.md"), "go with --jsonl"),
+                          (("--jsonl", "d.jsonl", "--select", "PL4O1"), "unknown rule selector 'PL4O1'")]:
+        r = run_cli(*args, cwd=tmp_path)
+        assert r.returncode == 2 and message in r.stderr and "Traceback" not in r.stderr, (args, r.stderr)
+    r = run_cli("--jsonl", "missing.jsonl", cwd=tmp_path)
+    assert r.returncode == 1 and "missing.jsonl:1:1: PL004 Cannot read file" in r.stdout
+
+
+def test_reading_is_streamed_line_by_line():
+    def lines():
+        yield json.dumps({"id": 1, "description": "a"}).encode() + b"\n"
+        raise AssertionError("read past the first record before it was handed on")
+
+    first = next(iter_records(lines(), "description", "id"))
+    assert first == (1, "1", "a", None)
