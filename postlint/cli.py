@@ -66,8 +66,9 @@ def _check_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="store_true", help="print the version and exit")
     # Records (postlint/records.py): lint postings kept in a JSON Lines dump, no files written.
     p.add_argument("--jsonl", metavar="FILE", help="lint each line of a JSON Lines dump as a posting ('-' for standard input)")
-    p.add_argument("--text-field", metavar="FIELD", help="with --jsonl: the field holding the posting (dotted path; default: description)")
-    p.add_argument("--id-field", metavar="FIELD", help="with --jsonl: the field shown as FILE#ID (dotted path; default: id)")
+    p.add_argument("--parquet", metavar="FILE", help="lint each row of a Parquet file as a posting (needs pyarrow: postlint[parquet])")
+    p.add_argument("--text-field", metavar="FIELD", help="with --jsonl/--parquet: the field holding the posting (dotted path; default: description)")
+    p.add_argument("--id-field", metavar="FIELD", help="with --jsonl/--parquet: the field shown as FILE#ID (dotted path; default: id)")
     return p
 
 
@@ -155,7 +156,7 @@ def _check(argv: list[str]) -> int:
     try:
         resolver = ConfigResolver(overrides, Path(args.config) if args.config else None)
         extra = _ListOverrides(args)
-        if args.jsonl:
+        if args.jsonl or args.parquet:
             from postlint.records import lint_jsonl
 
             results, errors = lint_jsonl(args, resolver, extra, _load_registry)
@@ -192,7 +193,7 @@ def _check(argv: list[str]) -> int:
             "show_source": args.show_source,
             "statistics": args.statistics,
             "quiet": args.quiet,
-            "records": bool(args.jsonl),  # --fix cannot rewrite records: no "fixable with --fix" hint
+            "records": bool(args.jsonl or args.parquet),  # --fix cannot rewrite records: no "fixable with --fix" hint
         }
         if fmt in NEEDS_REGISTRY:
             options["registry"] = _load_registry(resolver.for_dir(Path(os.path.abspath("."))).rule_files)
@@ -209,14 +210,22 @@ def _check(argv: list[str]) -> int:
 
 
 def _check_records_args(args) -> None:
-    if not args.jsonl:
+    if not (args.jsonl or args.parquet):
         if args.text_field or args.id_field:
-            raise UsageError("--text-field and --id-field go with --jsonl FILE")
+            raise UsageError("--text-field and --id-field go with --jsonl FILE or --parquet FILE")
         return
+    option = "--parquet" if args.parquet else "--jsonl"
+    if args.jsonl and args.parquet:
+        raise UsageError("give --jsonl FILE or --parquet FILE, not both")
     if args.paths:
-        raise UsageError("--jsonl FILE lints the records of FILE: give no other paths")
+        raise UsageError(f"{option} FILE lints the records of FILE: give no other paths")
     if args.fix or args.diff:
-        raise UsageError("--fix and --diff cannot rewrite records: --jsonl only reports")
+        raise UsageError(f"--fix and --diff cannot rewrite records: {option} only reports")
+    if args.parquet:
+        import importlib.util
+
+        if importlib.util.find_spec("pyarrow") is None:
+            raise UsageError("--parquet needs pyarrow: pip install 'postlint[parquet]'")
     args.text_field = args.text_field or "description"
     args.id_field = args.id_field or "id"
 

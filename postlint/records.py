@@ -20,6 +20,7 @@ docs/api.md):
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 from pathlib import Path
@@ -60,28 +61,59 @@ def iter_records(stream, text_field: str, id_field: str | None):
         except RecursionError:
             yield number, None, None, (1, "Line is not usable JSON: nested too deeply")
             continue
-        if not isinstance(record, dict):
-            yield number, None, None, (1, f"Line is a JSON {type(record).__name__}, not an object (a record)")
-            continue
-        rid = field(record, id_field) if id_field else _MISSING
-        rid = None if rid is _MISSING or rid is None or isinstance(rid, (dict, list)) else str(rid)
-        text = field(record, text_field)
-        if text is _MISSING:
-            yield number, rid, None, (1, f"Record has no text field {text_field!r} (see --text-field)")
-        elif not isinstance(text, str):
-            kind = "null" if text is None else type(text).__name__
-            yield number, rid, None, (1, f"Record's text field {text_field!r} is {kind}, not a string")
-        else:
-            yield number, rid, text, None
+        yield check_record(number, record, text_field, id_field)
+
+
+def check_record(number: int, record, text_field: str, id_field: str | None):
+    """``(number, record_id, text, problem)`` for one decoded record."""
+    if not isinstance(record, dict):
+        return number, None, None, (1, f"Line is a JSON {type(record).__name__}, not an object (a record)")
+    rid = field(record, id_field) if id_field else _MISSING
+    rid = None if rid is _MISSING or rid is None or isinstance(rid, (dict, list)) else str(rid)
+    text = field(record, text_field)
+    if text is _MISSING:
+        return number, rid, None, (1, f"Record has no text field {text_field!r} (see --text-field)")
+    if not isinstance(text, str):
+        kind = "null" if text is None else type(text).__name__
+        return number, rid, None, (1, f"Record's text field {text_field!r} is {kind}, not a string")
+    return number, rid, text, None
+
+
+class NoSuchColumn(Exception):
+    pass
+
+
+def iter_parquet(path, text_field: str, id_field: str | None, batch_size: int = 1024):
+    """As :func:`iter_records` for the rows of a Parquet file (needs pyarrow), read a batch
+    of rows at a time and only the columns the two fields live in; ``number`` is the row (1-based)."""
+    import pyarrow.parquet as pq
+
+    parquet = pq.ParquetFile(path)
+    names = parquet.schema_arrow.names
+
+    def column(dotted):
+        return dotted if dotted in names else dotted.split(".", 1)[0]
+
+    if column(text_field) not in names:
+        raise NoSuchColumn(f"Parquet file has no column {text_field!r} (columns: {', '.join(names)}; see --text-field)")
+    columns = [column(text_field)] + ([column(id_field)] if id_field and column(id_field) in names
+                                      and column(id_field) != column(text_field) else [])
+    number = 0
+    for batch in parquet.iter_batches(batch_size=batch_size, columns=columns):
+        for record in batch.to_pylist():
+            number += 1
+            yield check_record(number, record, text_field, id_field)
 
 
 def lint_jsonl(args, resolver, extra, load_registry) -> tuple[list, list]:
-    """Run the ``--jsonl`` mode of the command line; returns (results, errors) like ``cli._run``."""
+    """Run the ``--jsonl`` / ``--parquet`` mode of the command line; returns (results, errors)
+    like ``cli._run``."""
     import os
 
     from postlint.engine import FileResult, Linter
 
-    name = args.jsonl
+    parquet = bool(getattr(args, "parquet", None))
+    name = args.parquet if parquet else args.jsonl
     display = (args.stdin_filename or "-") if name == "-" else _display(name)
     if name == "-":
         settings = extra.apply(resolver.for_path(Path(args.stdin_filename)) if args.stdin_filename
@@ -96,12 +128,20 @@ def lint_jsonl(args, resolver, extra, load_registry) -> tuple[list, list]:
     report_bad = "PL006" not in set().union(*(linter.registry.resolve(s) for s in settings.ignore))
     results: list = []
     own: list = []  # findings on the dump itself, reported as one file after its records
+    anchor = "R" if parquet else "L"
     try:
-        stream = sys.stdin.buffer if name == "-" else open(name, "rb")
+        if name == "-":  # a Parquet reader seeks (its index is at the end): read standard input whole
+            stream = io.BytesIO(sys.stdin.buffer.read()) if parquet else sys.stdin.buffer
+        else:
+            stream = open(name, "rb")
     except OSError as exc:
         return [FileResult(display, [linter.io_error(display, exc)])], []
     try:
-        for number, rid, text, problem in iter_records(stream, args.text_field, args.id_field):
+        if parquet:
+            records = iter_parquet(stream, args.text_field, args.id_field)
+        else:
+            records = iter_records(stream, args.text_field, args.id_field)
+        for number, rid, text, problem in records:
             if problem is not None:
                 if not report_bad:
                     continue
@@ -109,11 +149,17 @@ def lint_jsonl(args, resolver, extra, load_registry) -> tuple[list, list]:
                 own.append(Diagnostic(display, number, column, number, column, rule.code, rule.name,
                                       Severity.ERROR, message))
                 continue
-            where = f"{display}#{rid if rid is not None else f'L{number}'}"
+            where = f"{display}#{rid if rid is not None else f'{anchor}{number}'}"
             data = text.encode("utf-8", "surrogatepass")
             results.append(linter.lint_bytes(data, where, settings, Path(where)))
     except OSError as exc:
         own.append(linter.io_error(display, exc))
+    except NoSuchColumn as exc:
+        own.append(Diagnostic(display, 1, 1, 1, 1, rule.code, rule.name, Severity.ERROR, str(exc)))
+    except Exception as exc:  # noqa: BLE001 - pyarrow's errors for a file that is not Parquet
+        if not (parquet and type(exc).__module__.startswith("pyarrow")):
+            raise
+        own.append(linter.io_error(display, OSError(f"not a readable Parquet file ({exc})")))
     finally:
         if stream is not sys.stdin.buffer:
             stream.close()

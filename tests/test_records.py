@@ -125,3 +125,49 @@ def test_reading_is_streamed_line_by_line():
 
     first = next(iter_records(lines(), "description", "id"))
     assert first == (1, "1", "a", None)
+
+
+def write_parquet(path, columns):
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    pq.write_table(pa.table(columns), str(path), row_group_size=2)  # several row groups
+    return path
+
+
+def test_parquet_rows_are_records_like_jsonl_lines(tmp_path, run_cli):
+    ids = [r.get("id") for r in RECORDS] + ["n"]
+    texts = [r["description"] for r in RECORDS] + [None]
+    write_parquet(tmp_path / "d.parquet", {"id": [None if i is None else str(i) for i in ids], "description": texts})
+    r = run_cli("--parquet", "d.parquet", "--ignore", "PL1,PL508", cwd=tmp_path)
+    assert r.returncode == 1, r.stderr
+    assert r.stdout.splitlines() == [
+        "d.parquet#job-1:1:1: PL301 Heading marker '##' needs a space before 'About'",
+        "d.parquet#job-1:3:9: PL401 Misspelling 'expirience': write 'experience'",
+        "d.parquet#R3:1:1: PL302 Empty list item",  # no id: its row
+        "d.parquet:4:1: PL006 Record's text field 'description' is null, not a string",
+        "Found 4 problems in 3 files.",
+    ]
+
+
+def test_parquet_nested_fields_stdin_and_bad_files(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "POSTLINT_FORMAT")}
+    env["NO_COLOR"] = "1"
+    write_parquet(tmp_path / "n.parquet", {"job": [{"key": 5, "body": "##Y\n"}], "other": [1]})
+    env_cmd = [sys.executable, "-m", "postlint", "--parquet", "-", "--stdin-filename", "n.parquet",
+               "--text-field", "job.body", "--id-field", "job.key", "--select", "PL301"]
+    r = subprocess.run(env_cmd, cwd=tmp_path, input=(tmp_path / "n.parquet").read_bytes(), capture_output=True, env=env)
+    assert r.returncode == 1, r.stderr
+    assert r.stdout.decode().splitlines()[0] == "n.parquet#5:1:1: PL301 Heading marker '##' needs a space before 'Y'"
+    (tmp_path / "not.parquet").write_text('{"id": 1}\n', encoding="utf-8")
+    for args, line in [(("--parquet", "n.parquet"),
+                        "n.parquet:1:1: PL006 Parquet file has no column 'description' (columns: job, other; see --text-field)"),
+                       (("--parquet", "not.parquet"), "not.parquet:1:1: PL004 Cannot read file: not a readable Parquet file")]:
+        r = subprocess.run([sys.executable, "-m", "postlint", *args], cwd=tmp_path, capture_output=True, text=True,
+                           env=env)
+        assert r.returncode == 1 and "Traceback" not in r.stderr, r.stderr
+        assert r.stdout.splitlines()[0].startswith(line), r.stdout
