@@ -171,3 +171,32 @@ def test_parquet_nested_fields_stdin_and_bad_files(tmp_path):
                            env=env)
         assert r.returncode == 1 and "Traceback" not in r.stderr, r.stderr
         assert r.stdout.splitlines()[0].startswith(line), r.stdout
+
+
+def test_deeply_nested_line_is_a_finding_not_a_crash():
+    lines = [b"[" * 100_000 + b"]" * 100_000 + b"\n", b'{"id": 1, "description": "ok"}\n']
+    out = list(iter_records(lines, "description", "id"))
+    assert out[0][0] == 1 and out[0][3] is not None and out[1] == (2, "1", "ok", None)
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.binary(max_size=40),
+                          st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=10),
+                                       lambda kids: st.lists(kids, max_size=3)
+                                       | st.dictionaries(st.sampled_from(["id", "description", "job", "x"]), kids,
+                                                         max_size=3),
+                                       max_leaves=8).map(lambda v: json.dumps(v).encode())),
+                max_size=8))
+def test_any_line_gives_one_record_or_one_problem(lines):
+    raw = [line.replace(b"\n", b" ") + b"\n" for line in lines]
+    out = list(iter_records(raw, "job.description", "id"))
+    assert [n for n, *_ in out] == [i for i, line in enumerate(raw, 1) if line.strip()]
+    for number, rid, text, problem in out:
+        assert (text is None) != (problem is None)
+        assert rid is None or isinstance(rid, str)
+        if problem is not None:
+            column, message = problem
+            assert 1 <= column <= len(raw[number - 1]) + 1 and message
