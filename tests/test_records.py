@@ -200,3 +200,15 @@ def test_any_line_gives_one_record_or_one_problem(lines):
         if problem is not None:
             column, message = problem
             assert 1 <= column <= len(raw[number - 1]) + 1 and message
+
+
+def test_baseline_works_on_records(tmp_path, run_cli):
+    dump(tmp_path / "d.jsonl", RECORDS)
+    r = run_cli("--jsonl", "d.jsonl", "--ignore", "PL1,PL508", "--write-baseline", "b.json", cwd=tmp_path)
+    assert r.returncode == 0 and "recorded 3 findings" in r.stderr, r.stderr
+    records = RECORDS + [{"id": "job-9", "description": "##New\n"}]
+    dump(tmp_path / "d.jsonl", records)
+    r = run_cli("--jsonl", "d.jsonl", "--ignore", "PL1,PL508", "--baseline", "b.json", cwd=tmp_path)
+    assert r.returncode == 1
+    assert [line for line in r.stdout.splitlines() if ": PL" in line] == [
+        "d.jsonl#job-9:1:1: PL301 Heading marker '##' needs a space before 'New'"]
