@@ -109,6 +109,27 @@ class ConfiguredLinter:
         within the per-file time budget when called from a main thread."""
         return self._linter.lint_bytes(data, path, self.settings, Path(path)).diagnostics
 
+    def lint_records(self, records, text_field: str = "description", id_field: str | None = "id",
+                     source: str = "<records>"):
+        """Lint an iterable of records (mappings), one at a time: yields diagnostics as
+        ``--jsonl`` reports them (``source#ID``, or ``source#L<n>`` for the n-th record
+        without an id; a record with no string at ``text_field`` is ``PL006`` on
+        ``source:n:1``). Fields are dotted paths; nothing is read ahead."""
+        from postlint.diagnostics import Diagnostic, Severity
+        from postlint.records import check_record
+
+        invalid = self.registry.get("PL006")
+        for number, record in enumerate(records, 1):
+            number, rid, text, problem = check_record(number, record, text_field, id_field,
+                                                      "Record is a {}, not an object (a record)")
+            if problem is not None:
+                column, message = problem
+                yield Diagnostic(source, number, column, number, column, invalid.code, invalid.name,
+                                 Severity.ERROR, message)
+                continue
+            where = f"{source}#{rid if rid is not None else f'L{number}'}"
+            yield from self.lint_bytes(text.encode("utf-8", "surrogatepass"), where)
+
     def fix_text(self, text: str, path: str = "<text>", unsafe: bool = False) -> tuple[str, list]:
         """Apply fixes to a fixed point; return (fixed text, remaining diagnostics)."""
         result = self._linter.lint_bytes(text.encode("utf-8", "surrogateescape"), path, self.settings,

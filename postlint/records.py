@@ -23,6 +23,7 @@ from __future__ import annotations
 import io
 import json
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 from postlint.diagnostics import Diagnostic, Severity
@@ -36,7 +37,7 @@ def field(record, path: str):
         return record[path]
     value = record
     for part in path.split("."):
-        if not isinstance(value, dict) or part not in value:
+        if not isinstance(value, Mapping) or part not in value:
             return _MISSING
         value = value[part]
     return value
@@ -64,12 +65,13 @@ def iter_records(stream, text_field: str, id_field: str | None):
         yield check_record(number, record, text_field, id_field)
 
 
-def check_record(number: int, record, text_field: str, id_field: str | None):
+def check_record(number: int, record, text_field: str, id_field: str | None,
+                 not_a_record: str = "Line is a JSON {}, not an object (a record)"):
     """``(number, record_id, text, problem)`` for one decoded record."""
-    if not isinstance(record, dict):
-        return number, None, None, (1, f"Line is a JSON {type(record).__name__}, not an object (a record)")
+    if not isinstance(record, Mapping):
+        return number, None, None, (1, not_a_record.format(type(record).__name__))
     rid = field(record, id_field) if id_field else _MISSING
-    rid = None if rid is _MISSING or rid is None or isinstance(rid, (dict, list)) else str(rid)
+    rid = None if rid is _MISSING or rid is None or isinstance(rid, (Mapping, list)) else str(rid)
     text = field(record, text_field)
     if text is _MISSING:
         return number, rid, None, (1, f"Record has no text field {text_field!r} (see --text-field)")

@@ -97,3 +97,27 @@ def test_linter_runs_in_a_spawned_process_pool_with_the_same_results():
     with ctx.Pool(1) as pool:
         got = pool.map(_lint_in_worker, [(linter, name, text) for name, text in texts])
     assert got == expected
+
+
+def test_unpickled_copies_share_the_rules_of_their_process():
+    blob = pickle.dumps(postlint.configure({"ignore": ["PL1"]}))
+    assert pickle.loads(blob).registry is pickle.loads(blob).registry
+
+
+def test_lint_records_is_lazy_and_matches_lint_text():
+    linter = postlint.configure({"select": ["PL301", "PL302"]})
+    seen = []
+
+    def rows():
+        for i, text in enumerate(["##A\n", "fine\n", "- \n"]):
+            seen.append(i)
+            yield {"id": i, "description": text}
+        yield ["not", "a", "record"]
+
+    it = linter.lint_records(rows(), source="dump")
+    first = next(it)
+    assert seen == [0] and (first.path, first.code) == ("dump#0", "PL301")
+    rest = [(d.path, d.line, d.code, d.message) for d in it]
+    assert rest == [("dump#2", 1, "PL302", "Empty list item"),
+                    ("dump", 4, "PL006", "Record is a list, not an object (a record)")]
+    assert as_tuples(linter.lint_text("##A\n", "dump#0")) == as_tuples([first])
