@@ -102,3 +102,83 @@ def test_partition_function_alone():
     assert len(empty) == 0 and dict(empty.dtypes.astype(str)) == COLUMNS
     with pytest.raises(KeyError, match="no column 'description'"):
         lint_frame(frame, {})
+
+
+# ----------------------------------------------------------- Spark and Ray recipes
+def docs_block(heading_text: str) -> str:
+    text = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
+    start = text.index(heading_text)
+    return re.search(r"```python\n(.*?)```", text[start:], re.S).group(1)
+
+
+def seed_frame():
+    return pd.DataFrame({"id": [p.name for p in SEEDS], "description": [p.read_text(encoding="utf-8") for p in SEEDS],
+                         "extra": range(len(SEEDS))})
+
+
+def chunks(frame, size=2):
+    return [frame.iloc[i:i + size] for i in range(0, len(frame), size)]
+
+
+def found_rows(frame):
+    return sorted((i, int(l), int(c), code, m) for i, l, c, code, m in
+                  frame[["id", "line", "column", "code", "message"]].itertuples(index=False))
+
+
+class FakeSparkFrame:
+    """What the recipe touches of a pyspark DataFrame; mapInPandas as documented: the
+    function gets an iterator of pandas DataFrames and returns an iterator of them."""
+
+    def __init__(self, pdf):
+        self.pdf = pdf
+
+    def select(self, *columns):
+        return FakeSparkFrame(self.pdf[list(columns)])
+
+    def mapInPandas(self, func, schema):
+        out = list(func(iter(chunks(self.pdf))))
+        names = [part.split()[0] for part in schema.split(",")]
+        spark_types = {"string": "object", "long": "int64", "boolean": "bool"}
+        for frame in out:
+            assert list(frame.columns) == names
+            assert [str(t) for t in frame.dtypes] == [spark_types[p.split()[1]] for p in schema.split(",")]
+        return pd.concat(out, ignore_index=True)
+
+
+class FakeSpark:
+    def __init__(self, pdf):
+        self.read = self
+        self.pdf = pdf
+
+    def parquet(self, path):
+        return FakeSparkFrame(self.pdf)
+
+
+def test_spark_recipe_with_a_stand_in_matches_the_cli(tmp_path, run_cli):
+    frame = seed_frame()
+    namespace = {"spark": FakeSpark(frame)}
+    exec(compile(docs_block("Spark, with `mapInPandas`"), "spark-recipe", "exec"), namespace)
+    expected = cli_findings(tmp_path, run_cli, dict(zip(frame["id"], frame["description"])), "--ignore", "PL1")
+    assert len(expected) > 10 and found_rows(namespace["findings"]) == expected
+
+
+def test_ray_recipe_with_a_stand_in_matches_the_cli(tmp_path, run_cli, monkeypatch):
+    import types
+
+    frame = seed_frame()
+    built = []
+
+    class FakeDataset:
+        def map_batches(self, fn, *, fn_constructor_kwargs, batch_format, concurrency):
+            assert batch_format == "pandas" and isinstance(fn, type) and concurrency >= 1
+            actor = fn(**fn_constructor_kwargs)  # Ray builds each actor once, then feeds it batches
+            built.append(actor)
+            return pd.concat([actor(batch) for batch in chunks(frame)], ignore_index=True)
+
+    ray = types.ModuleType("ray")
+    ray.data = types.SimpleNamespace(read_parquet=lambda path: FakeDataset())
+    monkeypatch.setitem(sys.modules, "ray", ray)
+    namespace: dict = {}
+    exec(compile(docs_block("Ray Data, with `map_batches`"), "ray-recipe", "exec"), namespace)
+    expected = cli_findings(tmp_path, run_cli, dict(zip(frame["id"], frame["description"])), "--ignore", "PL1")
+    assert len(built) == 1 and found_rows(namespace["findings"]) == expected
