@@ -212,3 +212,12 @@ def test_baseline_works_on_records(tmp_path, run_cli):
     assert r.returncode == 1
     assert [line for line in r.stdout.splitlines() if ": PL" in line] == [
         "d.jsonl#job-9:1:1: PL301 Heading marker '##' needs a space before 'New'"]
+
+
+def test_windows_dump_with_bom_and_crlf(tmp_path, run_cli):
+    (tmp_path / "w.jsonl").write_bytes(b'\xef\xbb\xbf{"id": 1, "description": "##A"}\r\n'
+                                       b'{"id": 2, "description": "x\\r\\n##B\\r\\n"}\r\n')
+    r = run_cli("--jsonl", "w.jsonl", "--select", "PL301", cwd=tmp_path)
+    assert [line for line in r.stdout.splitlines() if ": PL" in line] == [
+        "w.jsonl#1:1:1: PL301 Heading marker '##' needs a space before 'A'",
+        "w.jsonl#2:2:1: PL301 Heading marker '##' needs a space before 'B'"]
