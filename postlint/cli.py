@@ -159,7 +159,7 @@ def _check(argv: list[str]) -> int:
         if args.jsonl or args.parquet:
             from postlint.records import lint_jsonl
 
-            results, errors = lint_jsonl(args, resolver, extra, _load_registry)
+            results, errors = lint_jsonl(args, resolver, extra, _load_registry, fmt)
         else:
             results, errors = _run(args, resolver, extra)
     except (ConfigError, _ConfigProblem) as exc:
@@ -197,7 +197,8 @@ def _check(argv: list[str]) -> int:
         }
         if fmt in NEEDS_REGISTRY:
             options["registry"] = _load_registry(resolver.for_dir(Path(os.path.abspath("."))).rule_files)
-        reporter(results, stream, options)
+        if not getattr(args, "records_printed", False):  # --jsonl/--parquet may print as they go
+            reporter(results, stream, options)
         if args.show_fixes and args.fix:
             show_fixes(results, stream if fmt == "text" else sys.stderr)
     finally:

@@ -107,7 +107,44 @@ def iter_parquet(path, text_field: str, id_field: str | None, batch_size: int = 
             yield check_record(number, record, text_field, id_field)
 
 
-def lint_jsonl(args, resolver, extra, load_registry) -> tuple[list, list]:
+# Formats whose output for a run is the concatenation of their output for each file
+# (no header, no summary): these are printed record by record.
+_CONCATENATING = ("json-lines", "rdjsonl")
+_CONCATENATING_WHEN_QUIET = ("text", "concise")
+
+
+def _streaming_reporter(args, fmt: str):
+    """The reporter and its options when findings can be printed as each record is linted
+    (so memory stays flat whatever the number of findings), else None."""
+    if args.output_file or args.baseline or args.write_baseline or args.statistics:
+        return None
+    if fmt not in _CONCATENATING and not (fmt in _CONCATENATING_WHEN_QUIET and args.quiet):
+        return None
+    from postlint.cli import _use_color
+    from postlint.reporters import HUMAN_FORMATS, get_reporter
+
+    options = {"color": fmt in HUMAN_FORMATS and _use_color(args.color, sys.stdout),
+               "show_source": args.show_source, "statistics": False, "quiet": True}
+    return get_reporter(fmt), options
+
+
+def _worst(kept, result):
+    """Keep only what the exit code needs of a printed record: its most severe finding."""
+    from postlint.engine import FileResult
+
+    if not result.diagnostics:
+        return
+    worst = max(result.diagnostics, key=lambda d: d.severity)
+    if not kept:
+        kept.append(FileResult("<printed>", [worst], internal_error=result.internal_error))
+        return
+    held = kept[0]
+    held.internal_error = held.internal_error or result.internal_error
+    if worst.severity > held.diagnostics[0].severity:
+        held.diagnostics[0] = worst
+
+
+def lint_jsonl(args, resolver, extra, load_registry, fmt: str | None = None) -> tuple[list, list]:
     """Run the ``--jsonl`` / ``--parquet`` mode of the command line; returns (results, errors)
     like ``cli._run``."""
     import os
@@ -130,6 +167,8 @@ def lint_jsonl(args, resolver, extra, load_registry) -> tuple[list, list]:
     report_bad = "PL006" not in set().union(*(linter.registry.resolve(s) for s in settings.ignore))
     results: list = []
     own: list = []  # findings on the dump itself, reported as one file after its records
+    streaming = _streaming_reporter(args, fmt) if fmt else None
+    args.records_printed = streaming is not None  # the CLI then prints nothing more
     anchor = "R" if parquet else "L"
     try:
         if name == "-":  # a Parquet reader seeks (its index is at the end): read standard input whole
@@ -137,6 +176,7 @@ def lint_jsonl(args, resolver, extra, load_registry) -> tuple[list, list]:
         else:
             stream = open(name, "rb")
     except OSError as exc:
+        args.records_printed = False
         return [FileResult(display, [linter.io_error(display, exc)])], []
     try:
         if parquet:
@@ -153,7 +193,14 @@ def lint_jsonl(args, resolver, extra, load_registry) -> tuple[list, list]:
                 continue
             where = f"{display}#{rid if rid is not None else f'{anchor}{number}'}"
             data = text.encode("utf-8", "surrogatepass")
-            results.append(linter.lint_bytes(data, where, settings, Path(where)))
+            result = linter.lint_bytes(data, where, settings, Path(where))
+            if streaming is None:
+                results.append(result)
+            elif result.diagnostics:
+                report, options = streaming
+                report([result], sys.stdout, options)
+                sys.stdout.flush()  # a reader at the other end of a pipe sees each record's findings
+                _worst(results, result)
     except OSError as exc:
         own.append(linter.io_error(display, exc))
     except NoSuchColumn as exc:
@@ -166,7 +213,12 @@ def lint_jsonl(args, resolver, extra, load_registry) -> tuple[list, list]:
         if stream is not sys.stdin.buffer:
             stream.close()
     if own:
-        results.append(FileResult(display, own))
+        if streaming is not None:
+            report, options = streaming
+            report([FileResult(display, own)], sys.stdout, options)
+            _worst(results, FileResult(display, own))
+        else:
+            results.append(FileResult(display, own))
     return results, []
 
 

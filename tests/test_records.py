@@ -221,3 +221,52 @@ def test_windows_dump_with_bom_and_crlf(tmp_path, run_cli):
     assert [line for line in r.stdout.splitlines() if ": PL" in line] == [
         "w.jsonl#1:1:1: PL301 Heading marker '##' needs a space before 'A'",
         "w.jsonl#2:2:1: PL301 Heading marker '##' needs a space before 'B'"]
+
+
+@pytest.mark.parametrize("args", [("--format", "json-lines"), ("--format", "rdjsonl"), ("-q",),
+                                  ("-q", "--format", "concise", "--show-source")])
+def test_printed_as_they_go_the_same_as_printed_at_the_end(tmp_path, run_cli, args):
+    """Line formats are printed record by record (memory flat in findings); with
+    --output-file they are printed at the end. The bytes and the exit code agree."""
+    dump(tmp_path / "d.jsonl", RECORDS, BROKEN)
+    streamed = run_cli("--jsonl", "d.jsonl", *args, cwd=tmp_path)
+    at_end = run_cli("--jsonl", "d.jsonl", *args, "--output-file", "out.txt", cwd=tmp_path)
+    assert streamed.returncode == at_end.returncode == 1
+    assert streamed.stdout == (tmp_path / "out.txt").read_text(encoding="utf-8")
+    assert sum("PL006" in line for line in streamed.stdout.splitlines()) == 4 and "job-1" in streamed.stdout
+
+
+def test_printed_exit_code_follows_the_worst_finding(tmp_path, run_cli):
+    dump(tmp_path / "d.jsonl", [{"id": 1, "description": "We build things.\n"}])
+    opts = ("--ignore", "PL1", "--extend-select", "PL508", "--format", "json-lines")
+    r = run_cli("--jsonl", "d.jsonl", *opts, cwd=tmp_path)
+    assert r.returncode == 0 and json.loads(r.stdout)["code"] == "PL508"  # info does not fail
+    r = run_cli("--jsonl", "d.jsonl", *opts, "--fail-on", "info", cwd=tmp_path)
+    assert r.returncode == 1
+
+
+def test_findings_come_out_before_the_dump_ends():
+    """A reader at the other end of a pipe gets a record's findings while the dump is still
+    being written: nothing waits for the end of the input."""
+    import os
+    import subprocess
+    import sys
+    import threading
+
+    env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "POSTLINT_FORMAT")}
+    proc = subprocess.Popen([sys.executable, "-m", "postlint", "--jsonl", "-", "--select", "PL301",
+                             "--format", "json-lines"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
+    got = []
+    reader = threading.Thread(target=lambda: got.append(proc.stdout.readline()), daemon=True)
+    try:
+        proc.stdin.write(json.dumps({"id": "first", "description": "##A\n"}).encode() + b"\n")
+        proc.stdin.flush()
+        reader.start()
+        reader.join(120)  # a hang guard, not a timing: the line must come before stdin is closed
+        assert got and json.loads(got[0])["path"] == "-#first"
+        proc.stdin.write(json.dumps({"id": "second", "description": "##B\n"}).encode() + b"\n")
+    finally:
+        proc.stdin.close()
+        rest = proc.stdout.read()
+        proc.wait(120)
+    assert json.loads(rest)["path"] == "-#second" and proc.returncode == 1
