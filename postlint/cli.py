@@ -64,6 +64,11 @@ def _check_parser() -> argparse.ArgumentParser:
     p.add_argument("--include", type=_csv, metavar="GLOBS", help="file patterns to lint when walking folders (default: *.md, *.markdown, ...)")
     p.add_argument("--timeout", type=float, metavar="SECONDS", help="time budget per file (default 30; 0 for none): a slower file is reported as PL005")
     p.add_argument("--version", action="store_true", help="print the version and exit")
+    # Records (postlint/records.py): lint postings kept in a JSON Lines dump, no files written.
+    p.add_argument("--jsonl", metavar="FILE", help="lint each line of a JSON Lines dump as a posting ('-' for standard input)")
+    p.add_argument("--parquet", metavar="FILE", help="lint each row of a Parquet file as a posting (needs pyarrow: postlint[parquet])")
+    p.add_argument("--text-field", metavar="FIELD", help="with --jsonl/--parquet: the field holding the posting (dotted path; default: description)")
+    p.add_argument("--id-field", metavar="FIELD", help="with --jsonl/--parquet: the field shown as FILE#ID (dotted path; default: id)")
     return p
 
 
@@ -147,10 +152,16 @@ def _check(argv: list[str]) -> int:
     except ValueError as exc:
         raise UsageError(str(exc)) from None
 
+    _check_records_args(args)
     try:
         resolver = ConfigResolver(overrides, Path(args.config) if args.config else None)
         extra = _ListOverrides(args)
-        results, errors = _run(args, resolver, extra)
+        if args.jsonl or args.parquet:
+            from postlint.records import lint_jsonl
+
+            results, errors = lint_jsonl(args, resolver, extra, _load_registry, fmt)
+        else:
+            results, errors = _run(args, resolver, extra)
     except (ConfigError, _ConfigProblem) as exc:
         print(f"postlint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
@@ -182,10 +193,12 @@ def _check(argv: list[str]) -> int:
             "show_source": args.show_source,
             "statistics": args.statistics,
             "quiet": args.quiet,
+            "records": bool(args.jsonl or args.parquet),  # --fix cannot rewrite records: no "fixable with --fix" hint
         }
         if fmt in NEEDS_REGISTRY:
             options["registry"] = _load_registry(resolver.for_dir(Path(os.path.abspath("."))).rule_files)
-        reporter(results, stream, options)
+        if not getattr(args, "records_printed", False):  # --jsonl/--parquet may print as they go
+            reporter(results, stream, options)
         if args.show_fixes and args.fix:
             show_fixes(results, stream if fmt == "text" else sys.stderr)
     finally:
@@ -195,6 +208,27 @@ def _check(argv: list[str]) -> int:
     if code == EXIT_OK and args.exit_non_zero_on_fix and args.fix and not args.exit_zero and any(r.changed for r in results):
         return EXIT_FINDINGS
     return code
+
+
+def _check_records_args(args) -> None:
+    if not (args.jsonl or args.parquet):
+        if args.text_field or args.id_field:
+            raise UsageError("--text-field and --id-field go with --jsonl FILE or --parquet FILE")
+        return
+    option = "--parquet" if args.parquet else "--jsonl"
+    if args.jsonl and args.parquet:
+        raise UsageError("give --jsonl FILE or --parquet FILE, not both")
+    if args.paths:
+        raise UsageError(f"{option} FILE lints the records of FILE: give no other paths")
+    if args.fix or args.diff:
+        raise UsageError(f"--fix and --diff cannot rewrite records: {option} only reports")
+    if args.parquet:
+        import importlib.util
+
+        if importlib.util.find_spec("pyarrow") is None:
+            raise UsageError("--parquet needs pyarrow: pip install 'postlint[parquet]'")
+    args.text_field = args.text_field or "description"
+    args.id_field = args.id_field or "id"
 
 
 class _ListOverrides:

@@ -17,6 +17,7 @@ from postlint.checks.gender_coded_balance import GenderCodedBalance
 from postlint.checks.heading_without_space import HeadingWithoutSpace
 from postlint.checks.internal_error import InternalError
 from postlint.checks.invalid_field_value import InvalidFieldValue
+from postlint.checks.invalid_record import InvalidRecord
 from postlint.checks.invalid_yaml import InvalidYaml
 from postlint.checks.missing_eeo_statement import MissingEeoStatement
 from postlint.checks.missing_pay_range import MissingPayRange
@@ -43,6 +44,7 @@ BUILTIN_RULES = (
     UnterminatedFrontMatter,
     UnreadableFile,
     Timeout,
+    InvalidRecord,
     MissingFrontMatter,
     MissingRequiredField,
     InvalidFieldValue,

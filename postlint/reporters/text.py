@@ -90,5 +90,5 @@ def _summary(results, diagnostics, stream, options) -> None:
         parts.append(f"{safe} fixable with --fix")
     if unsafe:
         parts.append(f"{unsafe} more with --unsafe-fixes" if safe else f"{unsafe} fixable with --unsafe-fixes")
-    fix_note = f" ({', '.join(parts)})" if parts else ""
+    fix_note = f" ({', '.join(parts)})" if parts and not options.get("records") else ""
     stream.write(f"Found {_plural(len(diagnostics), 'problem')}{fix_note} in {_plural(with_problems, 'file')}.\n")
