@@ -24,7 +24,14 @@ def rule_markdown(rule) -> str:
         d.why.strip() + "\n",
     ]
     if d.example:
-        out += ["## Example\n", _fence(d.example)]
+        out += ["## Example\n"]
+        options = getattr(rule, "example_options", None)
+        if options:
+            import json
+
+            settings = "\n".join(f"{k} = {json.dumps(v)}" for k, v in options.items())
+            out += [f"With these options:\n\n```toml\n[tool.postlint.rule-options.{rule.code}]\n{settings}\n```\n"]
+        out += [_fence(d.example)]
     if d.use_instead:
         out += ["## Use instead\n", _fence(d.use_instead)]
     if d.fix_safety:

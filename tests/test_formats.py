@@ -106,7 +106,7 @@ def test_json_lines_match_json():
 def test_show_source_caret_under_the_span_with_wide_characters(tmp_path):
     (tmp_path / "jp.md").write_text("---\nlayout: job\ntitle: Dev\nlocation: Tokyo\npost-date: 2024-01-02\n---\n"
                                     "\n日本語 teh team\n", encoding="utf-8")
-    r = cli("--show-source", "--ignore", "PL602", "jp.md", cwd=tmp_path)  # a 3-word posting
+    r = cli("--show-source", "jp.md", cwd=tmp_path)
     lines = r.stdout.splitlines()
     i = lines.index("8 | 日本語 teh team")
     # 日本語 takes six terminal cells, the space one: the caret starts at cell 8.
@@ -279,7 +279,7 @@ def test_gitlab_required_fields_and_unique_fingerprints():
 def test_gitlab_fingerprints_identical_findings_and_stability(tmp_path):
     posting = tmp_path / "a.md"
     posting.write_text("##ABOUT\n\ntext\n\n##ABOUT\n", encoding="utf-8")
-    args = ("--format", "gitlab", "--schema", "none", "--ignore", "PL602", "a.md")  # PL602: a 2-word posting
+    args = ("--format", "gitlab", "--schema", "none", "a.md")
     first = json.loads(cli(*args, cwd=tmp_path).stdout)
     assert [i["location"]["lines"]["begin"] for i in first] == [1, 5]
     assert first[0]["description"] == first[1]["description"]  # the same finding twice

@@ -48,6 +48,8 @@ def test_docs_render_and_examples_run(rule):
         return
     assert rule.docs.example, f"{rule.code} has no example"
     config = {"select": [rule.code], "schema": "job-posting"}
+    if getattr(rule, "example_options", None):
+        config["rule-options"] = {rule.code: rule.example_options}
     path = getattr(rule, "example_path", "example.md")  # e.g. a Jekyll _posts/YYYY-MM-DD-slug.md name
     found = [d for d in lint_text(rule.docs.example, path, config) if d.code == rule.code]
     assert found, f"{rule.code}: the docs example does not trigger the rule"
