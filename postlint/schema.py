@@ -274,21 +274,26 @@ def _format_checker():
 
     checker = jsonschema.FormatChecker(formats=())
 
-    @checker.checks("date")
-    def _date(value):
-        if not isinstance(value, str):
-            return True
-        return bool(_ISO_DATE.match(value)) and _valid_date(value)
-
-    @checker.checks("email")
-    def _email(value):
-        return not isinstance(value, str) or bool(re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", value))
-
-    @checker.checks("uri")
-    def _uri(value):
-        return not isinstance(value, str) or bool(re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*://[^\s/]+\S*", value))
-
+    for name, check in _FORMATS.items():
+        checker.checks(name)(check)
     return checker
+
+
+def _date(value):
+    if not isinstance(value, str):
+        return True
+    return bool(_ISO_DATE.match(value)) and _valid_date(value)
+
+
+def _email(value):
+    return not isinstance(value, str) or bool(re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", value))
+
+
+def _uri(value):
+    return not isinstance(value, str) or bool(re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*://[^\s/]+\S*", value))
+
+
+_FORMATS = {"date": _date, "email": _email, "uri": _uri}  # the formats postlint checks, both paths
 
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -429,6 +434,134 @@ def _quote(value) -> str:
     return f"'{value}'" if isinstance(value, str) else json.dumps(value, default=str)
 
 
+def _jsonschema_errors(path: Path, data):
+    schema, validator = validator_for(path)
+    from referencing.exceptions import Unresolvable
+
+    try:
+        return schema, list(validator.iter_errors(data))
+    except Unresolvable as exc:  # a $ref to nowhere, or to a file or URL we do not fetch
+        inner = getattr(exc, "_wrapped", None) or exc
+        ref = getattr(inner, "ref", None) or getattr(exc, "ref", None) or ""
+        raise SchemaError(f"{path}: cannot resolve $ref {ref!r} ({type(inner).__name__}; only local files "
+                          "and '#/...' pointers are followed)") from None
+
+
+# ------------------------------------------------------- the quick path
+# Importing jsonschema (with referencing, its metaschemas and format module) costs
+# ~90-190 ms of start-up, more than parsing a posting. Most front matter either
+# passes the default schema or only lacks required fields, and for the bundled
+# schemas (known to be valid JSON Schemas, so skipping check_schema loses nothing)
+# that needs no jsonschema. _quick_errors answers only when it is sure and
+# returns None otherwise, and jsonschema then does the whole job:
+# - only the keywords below are understood; any other keyword anywhere -> None;
+# - a present property whose value fails its subschema -> None (the value
+#   messages, anyOf branches etc. come from jsonschema's errors);
+# - the only errors it makes itself are the root 'required' ones, which _validate
+#   reads only through .validator, .validator_value, .instance, .absolute_path
+#   (and .schema/.parent for conditions: schemas with 'if' are not taken).
+# The corpus output (default rules and --select ALL) is byte-identical with and
+# without this path (benchmarks/same_output.py), as are tests/test_schemas.py.
+_ANNOTATIONS = frozenset(("$schema", "$id", "$comment", "title", "description", "examples", "default"))
+_QUICK_KEYWORDS = _ANNOTATIONS | {"type", "required", "properties", "additionalProperties", "anyOf",
+                                  "items", "minItems", "minLength", "format"}
+_QUICK_TYPES = {"string": str, "array": list, "object": dict, "boolean": bool}
+_BUNDLED: dict = {}
+
+
+def _bundled_schema(path: Path):
+    """The parsed schema if ``path`` is one of postlint's own schema files, else None."""
+    key = str(path)
+    if key not in _BUNDLED:
+        from postlint.resources import data_dir
+
+        schema = None
+        try:
+            if path.resolve().parent == data_dir("schemas").resolve() and path.is_file():
+                schema = _read_json(path)
+        except (OSError, SchemaError):
+            schema = None
+        _BUNDLED[key] = schema if isinstance(schema, dict) and _quick_schema(schema) else None
+    return _BUNDLED[key]
+
+
+def _quick_schema(node) -> bool:
+    """Whether a schema uses only the keywords the quick path understands."""
+    if node is True or node == {}:
+        return True
+    if not isinstance(node, dict) or not set(node) <= _QUICK_KEYWORDS:
+        return False
+    if node.get("additionalProperties", True) is not True:
+        return False
+    types = node.get("type", [])
+    if any(t not in _QUICK_TYPES for t in (types if isinstance(types, list) else [types])):
+        return False
+    if node.get("format", "date") not in ("date", "email", "uri"):
+        return False
+    subs = list((node.get("properties") or {}).values()) + list(node.get("anyOf") or [])
+    if "items" in node:
+        subs.append(node["items"])
+    return all(_quick_schema(sub) for sub in subs)
+
+
+class _RequiredError:
+    """Just what _validate reads of jsonschema's 'required' error at the root."""
+
+    validator = "required"
+    absolute_path = ()
+    parent = None
+    context = None
+
+    def __init__(self, schema, instance):
+        self.schema = schema
+        self.validator_value = schema["required"]
+        self.instance = instance
+        missing = next(n for n in self.validator_value if n not in instance)
+        self.message = f"{missing!r} is a required property"
+
+
+def _quick_errors(schema, data):
+    """The errors jsonschema would give, if they are all root 'required' ones; else None."""
+    if not isinstance(data, dict) or not _quick_valid(schema, data, root=True):
+        return None
+    required = schema.get("required", [])
+    if any(name not in data for name in required):
+        return [_RequiredError(schema, data)]
+    return []
+
+
+def _quick_valid(node, value, root=False) -> bool:
+    """Whether ``value`` passes ``node`` (ignoring the root's 'required', handled above)."""
+    if node is True or node == {}:
+        return True
+    types = node.get("type")
+    if types is not None:
+        types = types if isinstance(types, list) else [types]
+        # bool is not an int here and no int type is allowed, so isinstance is exact
+        if not any(isinstance(value, _QUICK_TYPES[t]) for t in types):
+            return False
+    if not root and isinstance(value, dict) and any(n not in value for n in node.get("required", [])):
+        return False
+    if isinstance(value, str):
+        if "minLength" in node and len(value) < node["minLength"]:
+            return False
+        fmt = node.get("format")
+        if fmt is not None and not _FORMATS[fmt](value):
+            return False
+    if isinstance(value, list):
+        if "minItems" in node and len(value) < node["minItems"]:
+            return False
+        if "items" in node and not all(_quick_valid(node["items"], item) for item in value):
+            return False
+    if isinstance(value, dict):
+        for name, sub in (node.get("properties") or {}).items():
+            if name in value and not _quick_valid(sub, value[name]):
+                return False
+    if "anyOf" in node and not any(_quick_valid(sub, value) for sub in node["anyOf"]):
+        return False
+    return True
+
+
 def validate(doc, path: Path) -> list[Finding]:
     """Validate a document's front matter against the schema at ``path`` (cached per doc)."""
     cache = doc.__dict__.setdefault("_schema_findings", {})
@@ -444,20 +577,16 @@ def _validate(doc, path: Path) -> list[Finding]:
     fm = mapping_of(doc)
     if fm is None:
         return []
-    schema, validator = validator_for(path)
+    errors = None
+    schema = _bundled_schema(path)
+    if schema is not None:
+        errors = _quick_errors(schema, fm.data)
+    if errors is None:
+        schema, errors = _jsonschema_errors(path, fm.data)
     findings: list[Finding] = []
     root_props = schema.get("properties", {}) if isinstance(schema, dict) else {}
     strict = isinstance(schema, dict) and schema.get("additionalProperties") is False
     reported_missing: set = set()
-    from referencing.exceptions import Unresolvable
-
-    try:
-        errors = list(validator.iter_errors(fm.data))
-    except Unresolvable as exc:  # a $ref to nowhere, or to a file or URL we do not fetch
-        inner = getattr(exc, "_wrapped", None) or exc
-        ref = getattr(inner, "ref", None) or getattr(exc, "ref", None) or ""
-        raise SchemaError(f"{path}: cannot resolve $ref {ref!r} ({type(inner).__name__}; only local files "
-                          "and '#/...' pointers are followed)") from None
     # A value of the wrong type is one problem: not also "not in the enum", "too short"...
     mistyped = {tuple(e.absolute_path) for e in errors if e.validator == "type"}
     for err in errors:

@@ -172,10 +172,43 @@ def test_one_validator_per_schema_per_run(monkeypatch):
         lint_text(STRICT_OK.replace("Data Engineer", f"Engineer {i}"), f"job-{i}.md",
                   {"schema": "job-posting-strict", "select": SCHEMA_RULES})
         lint_text(f"---\nlayout: job\ntitle: T{i}\n---\n", f"job-{i}.md", {"select": SCHEMA_RULES})
-    # the strict profile and the defs file it refers to, and the default schema: once each
+    # the strict profile and the defs file it refers to: once each; the default schema
+    # not at all, since front matter that only lacks fields takes the quick path
     assert sorted(built) == sorted(["https://postlint.invalid/schemas/job-posting-strict.schema.json",
-                                    "https://postlint.invalid/schemas/defs.schema.json",
-                                    "https://postlint.invalid/schemas/job-posting.schema.json"])
+                                    "https://postlint.invalid/schemas/defs.schema.json"])
+    lint_text("---\nlayout: job\ntitle: 5\n---\n", "job.md", {"select": SCHEMA_RULES})
+    assert built.count("https://postlint.invalid/schemas/job-posting.schema.json") == 1  # a bad value: jsonschema
+
+
+QUICK_CASES = [
+    "layout: job\ntitle: T\nlocation: Remote\npost-date: 2024-05-01\n",
+    "layout: job\ntitle: T\nlocation: Remote\npost-date: '2024-05-01'\n",
+    "layout: job\ntitle: T\n",
+    "title: T\n",
+    "{}\n",
+    "layout: ''\ntitle: T\nlocation: Remote\npost-date: '2024-05-01'\n",
+    "layout: job\ntitle: 5\nlocation: [Berlin, 3]\npost-date: '2024-02-30'\n",
+    "layout: job\ntitle: T\nlocation: []\npost-date: 05/01/2024\n",
+    "layout: job\ntitle: T\nlocation: [Berlin, Paris]\npost-date: '2024-05-01'\ntags: x\ncategories: 3\n",
+    "layout: job\ntitle: T\nlocation: Remote\npost-date: '2024-05-01'\nsalary: {min: 1}\ncompnay: X\n",
+    "Layout: job\ntitle: T\nlocation: Remote\npost_date: '2024-05-01'\n",
+    "layout: job\ntitle: null\nlocation: ''\n",
+    "layout: true\ntitle: [a]\nlocation: {a: 1}\npost-date: 2024-13-01\n",
+    "1: x\nlayout: job\n",
+]
+
+
+@pytest.mark.parametrize("front", QUICK_CASES)
+def test_quick_path_gives_jsonschemas_findings(front, monkeypatch):
+    # The quick path (no jsonschema import for postlint's own schema) must give the
+    # same diagnostics as jsonschema, or leave the case to jsonschema.
+    text = f"---\n{front}---\nWe are hiring.\n"
+    quick = lint_text(text, "job.md", {"select": SCHEMA_RULES})
+    from postlint import schema as S
+
+    monkeypatch.setattr(S, "_bundled_schema", lambda path: None)
+    slow = lint_text(text, "job.md", {"select": SCHEMA_RULES})
+    assert [str(d) for d in quick] == [str(d) for d in slow]
 
 
 def test_cli_layouts_table_in_pyproject(run_cli, tmp_path):

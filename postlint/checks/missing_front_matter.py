@@ -24,9 +24,12 @@ class MissingFrontMatter(Rule):
         schema = getattr(ctx.settings, "schema_path", None)
         if schema is None:
             return
-        from postlint.schema import validator_for
+        from postlint.schema import _bundled_schema, validator_for
 
-        schema_doc, _ = validator_for(schema)
+        # postlint's own schema is read without building a jsonschema validator
+        schema_doc = _bundled_schema(schema)
+        if schema_doc is None:
+            schema_doc, _ = validator_for(schema)
         required = schema_doc.get("required", []) if isinstance(schema_doc, dict) else []
         if required:
             fields = ", ".join(required)

@@ -1,0 +1,73 @@
+"""postlint.mojibake_trigger must be ftfy's is_bad, exactly, without importing ftfy."""
+
+import importlib.util
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from ftfy.badness import BADNESS_RE, is_bad as ftfy_is_bad
+
+from postlint import mojibake_trigger as mt
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _generator():
+    spec = importlib.util.spec_from_file_location("mojibake_trigger_gen", ROOT / "benchmarks" / "mojibake_trigger.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_pattern_is_the_installed_ftfys():
+    # Upgrading ftfy changes this: regenerate with benchmarks/mojibake_trigger.py.
+    assert mt.BADNESS_PATTERN == BADNESS_RE.pattern
+    assert mt.BADNESS_FLAGS == BADNESS_RE.flags
+
+
+def test_every_alternative_needs_a_trigger_character():
+    # The pre-filter is sound only if each alternative of BADNESS_RE has a position
+    # whose every allowed character is in TRIGGER: then any match contains one.
+    trigger = {c for c in range(0x80, 0x10000) if mt.TRIGGER.match(chr(c))}
+    sets = _generator().position_sets(BADNESS_RE.pattern, BADNESS_RE.flags)
+    assert len(sets) > 30
+    for i, positions in enumerate(sets):
+        assert any(s <= trigger for s in positions), f"alternative {i} can match without a TRIGGER character"
+
+
+@pytest.mark.parametrize("line", [
+    "If you didnâ€™t apply before, apply now.",  # cp1252
+    "CafÃ© crÃ¨me",
+    "вЂ™ hello",  # cp1251
+    "Caf‚Äôs MacRoman",  # MacRoman
+    "Ã\xa0 la carte",
+    "Salary â‚¬50,000",
+    "plain “quoted” text — with • bullets and café",
+    "naïve résumé ’s",
+    "Привет, мир",  # clean Cyrillic
+    "日本語のテキスト",
+    "×²",
+    "Œuvre œ!",
+])
+def test_same_answer_as_ftfy(line):
+    assert mt.is_bad(line) == ftfy_is_bad(line)
+
+
+def test_same_answer_as_ftfy_on_every_line_of_the_seeds_and_cases():
+    lines = set()
+    for f in list((ROOT / "tests" / "fixtures" / "seeds").glob("*.md")) + list((ROOT / "tests" / "cases").glob("*.yaml")):
+        lines.update(f.read_text(encoding="utf-8", errors="replace").splitlines())
+    assert any(ftfy_is_bad(line) for line in lines)  # the cases do hold mojibake
+    for line in lines:
+        assert mt.is_bad(line) == ftfy_is_bad(line), line
+
+
+def test_clean_text_does_not_import_ftfy(tmp_path):
+    f = tmp_path / "p.md"
+    f.write_text("---\nlayout: job\ntitle: Chef\nlocation: Remote\npost-date: 2024-05-01\n---\n"
+                 "We’re hiring a café chef — “great” pay.\n", encoding="utf-8")
+    code = ("import sys; from postlint import api; api.lint_bytes(open(sys.argv[1], 'rb').read(), sys.argv[1]);"
+            "print('ftfy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code, str(f)], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
