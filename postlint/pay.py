@@ -12,6 +12,8 @@ entry per jurisdiction, with effective date and citation); this module only read
 * range: a minimum and a maximum ("$120,000 - $150,000", "$120k-$150k", "between $X
   and $Y", "USD 90K to 110K", "$50/hr - $65/hr", "salary: 100000-120000", or
   salary_min + salary_max in front matter). One figure or "competitive" is not a range.
+* federal: a US federal job (GS grade or OPM series in front matter; USAJOBS or a GS grade
+  with "federal" in the body) is not under state or District law; PL606 skips it.
 """
 
 from __future__ import annotations
@@ -224,6 +226,32 @@ def has_range(doc) -> bool:
     if _SALARY_INCLUDE.search(text) or _GS_GRADE.search(doc.prose):
         return True
     return any(_is_money(m, text) for m in _RANGE.finditer(text))
+
+
+# A US federal job: state and District pay-transparency laws do not bind federal agencies (the
+# District's says so: D.C. Code 32-1451(2) excludes the federal government). Front matter with a
+# GS grade key or an OPM occupational series code ("series: '2210'", 18F), or a body that names
+# USAJOBS or a GS grade together with "federal" / USAJOBS. Not "federal" alone: contractors
+# write "work with federal agencies", and they are bound.
+FEDERAL_KEYS = ("gs", "gs_level", "gs-level", "gs_grade", "gs-grade")
+_OPM_SERIES = re.compile(r"(?:[A-Z]{2}-)?\d{4}")
+_USAJOBS = re.compile(r"\bUSAJOBS\b", re.IGNORECASE)
+_FEDERAL = re.compile(r"\bfederal\b", re.IGNORECASE)
+
+
+def is_federal(doc) -> bool:
+    fm = mapping_of(doc)
+    if fm is not None:
+        if any(fm.data.get(k) not in (None, "") for k in FEDERAL_KEYS):
+            return True
+        series = fm.data.get("series")
+        if series is not None and _OPM_SERIES.fullmatch(str(series).strip()):
+            return True
+    prose = doc.prose
+    usajobs = _USAJOBS.search(prose) is not None
+    if _GS_GRADE.search(prose) and (usajobs or _FEDERAL.search(prose)):
+        return True
+    return usajobs and _FEDERAL.search(prose) is not None
 
 
 def has_single_figure(doc) -> bool:

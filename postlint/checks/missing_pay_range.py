@@ -8,7 +8,8 @@ from __future__ import annotations
 from postlint.checks.base import Rule, RuleDocs
 from postlint.dates import today
 from postlint.diagnostics import Severity, Violation
-from postlint.pay import DATE_KEYS, LOCATION_KEYS, find_location, has_range, has_single_figure, load_laws, posting_date
+from postlint.pay import (DATE_KEYS, LOCATION_KEYS, find_location, has_range, has_single_figure, is_federal,
+                          load_laws, posting_date)
 
 
 class MissingPayRange(Rule):
@@ -29,6 +30,8 @@ class MissingPayRange(Rule):
              "York City and State, California, Washington, Hawaii, DC, Maryland, Illinois, Minnesota, "
              "New Jersey, Vermont, Massachusetts) with dates and citations are in "
              "rules/data/pay-transparency.yaml and docs/pay-transparency.md. 'Remote' is not judged. "
+             "A US federal job (a GS grade or OPM series in front matter, or USAJOBS or a GS grade "
+             "with 'federal' in the body) is skipped: these laws do not bind federal agencies. "
              "Not legal advice.",
         why="In these places a posting without a pay range breaks the law, and applicants skip "
             "postings that hide pay.",
@@ -44,7 +47,7 @@ class MissingPayRange(Rule):
     def check(self, doc, ctx):
         laws = load_laws()
         place = find_location(doc, laws, tuple(ctx.option("location-fields", LOCATION_KEYS)))
-        if place is None:
+        if place is None or is_federal(doc):
             return
         law = place.jurisdiction
         when = posting_date(doc, tuple(ctx.option("date-fields", DATE_KEYS))) or today(ctx.option("today"))
