@@ -51,8 +51,9 @@ def test_seed_003_and_004():
 
 def test_seed_003_pay_range_and_000_quiet():
     """003 says 'San Francisco, CA' (line 2), undated, 'competitive compensation': no range.
-    000 is in Minnesota, dated 2013: Minnesota's law (2025) was not in force."""
-    config = {"extend-select": ["PL606"], "rule-options": {"PL606": {"today": "2026-01-01"}}}
+    000 is in Minnesota, dated 2013: Minnesota's law (2025) was not in force (even with the option
+    that applies laws whose text is not yet checked). PL606 is on by default."""
+    config = {"rule-options": {"PL606": {"today": "2026-01-01", "unverified-laws": True}}}
 
     def pay(name):
         path = next(SEEDS.glob(f"{name}_*.md"))

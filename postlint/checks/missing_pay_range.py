@@ -17,9 +17,12 @@ class MissingPayRange(Rule):
     name = "missing-pay-range"
     category = "content"
     severity = Severity.WARNING
-    default_enabled = False
+    # On by default: 223 of its 224 corpus hits are right by the issue's own terms (222 undated
+    # postings judged as of today); a law whose text was not read (`checked: unverified` in the
+    # data) is only applied with the `unverified-laws` option.
     summary = "A posting in a pay-transparency jurisdiction gives no minimum-maximum pay range"
-    default_options = {"today": None, "location-fields": list(LOCATION_KEYS), "date-fields": list(DATE_KEYS)}
+    default_options = {"today": None, "location-fields": list(LOCATION_KEYS), "date-fields": list(DATE_KEYS),
+                       "unverified-laws": False}
     docs = RuleDocs(
         what="Reports a posting whose location (front-matter `location`, `city`, `state`, ... or, "
              "in the body, 'City, ST' or a place after 'Location:', 'based in', 'our office is in') "
@@ -41,7 +44,12 @@ class MissingPayRange(Rule):
                     "The base salary is $150,000 - $180,000 a year.\n",
         fix_safety="Not fixable: the range is the employer's to state.",
         options="`today` (YYYY-MM-DD, default the real date): the date an undated posting is judged "
-                "as of. `location-fields`, `date-fields`: the front-matter keys read, first first.",
+                "as of (an archive of old undated postings is judged by today's laws: set `today`, or "
+                "ignore PL606 for the archive folder in `per-file-ignores`). `location-fields`, "
+                "`date-fields`: the front-matter keys read, first first. `unverified-laws` (default "
+                "false): also apply the laws whose statute text postlint's data has not been checked "
+                "against (`checked: unverified` in rules/data/pay-transparency.yaml; Minnesota and "
+                "Massachusetts at the time of writing).",
     )
 
     def check(self, doc, ctx):
@@ -50,6 +58,8 @@ class MissingPayRange(Rule):
         if place is None or is_federal(doc):
             return
         law = place.jurisdiction
+        if law.checked == "unverified" and not ctx.option("unverified-laws", False):
+            return
         when = posting_date(doc, tuple(ctx.option("date-fields", DATE_KEYS))) or today(ctx.option("today"))
         if when < law.effective or has_range(doc):
             return
