@@ -64,6 +64,9 @@ def _check_parser() -> argparse.ArgumentParser:
     p.add_argument("--include", type=_csv, metavar="GLOBS", help="file patterns to lint when walking folders (default: *.md, *.markdown, ...)")
     p.add_argument("--timeout", type=float, metavar="SECONDS", help="time budget per file (default 30; 0 for none): a slower file is reported as PL005")
     p.add_argument("--version", action="store_true", help="print the version and exit")
+    # Scale (postlint/parallel.py, postlint/cache.py).
+    p.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: the number of CPUs; 1 for none)")
+    p.add_argument("--no-cache", action="store_true", help="do not read or write the result cache (.postlint_cache/ or $POSTLINT_CACHE_DIR)")
     return p
 
 
@@ -247,28 +250,23 @@ def _run(args, resolver, extra):
             sys.stdout.flush()
         return results, errors
 
-    for path, explicit in discover(paths, resolver, errors):
-        display = _display(path)
-        try:
-            settings = extra.apply(resolver.for_path(path))
-            if settings.rule_files != settings0.rule_files:
-                linter.registry = _load_registry(settings.rule_files)
-            data = path.read_bytes()
-        except IsADirectoryError as exc:
-            results.append(FileResult(display, [linter.io_error(display, exc)]))
-            continue
-        except OSError as exc:
-            results.append(FileResult(display, [linter.io_error(display, exc)]))
-            continue
-        result = linter.lint_bytes(data, display, settings, path, fix=fix, unsafe=args.unsafe_fixes)
-        if args.fix and not args.diff and result.changed:
-            try:
-                write_atomic(path, result.text, *result.encoding)
-            except OSError as exc:
-                # Not written: report the file as it still is, findings unfixed, plus why.
-                result = linter.lint_bytes(data, display, settings, path)
-                result.diagnostics.append(linter.io_error(display, exc, action="write fixes to"))
-        results.append(result)
+    from postlint.parallel import Linters, WorkerDied, default_jobs, lint_files
+
+    jobs = args.jobs if args.jobs is not None else default_jobs()
+    if jobs < 1:
+        raise UsageError("--jobs must be 1 or more")
+    linters = Linters()
+    linters._by_rules[settings0.rule_files] = linter
+
+    def items():
+        for path, explicit in discover(paths, resolver, errors):
+            yield path, _display(path), extra.apply(resolver.for_path(path))
+
+    try:
+        results.extend(lint_files(items(), jobs, fix=fix, unsafe=args.unsafe_fixes,
+                                  write=args.fix and not args.diff, linters=linters))
+    except WorkerDied as exc:
+        raise _ConfigProblem(str(exc)) from None
     for raw, exc in errors:
         results.append(FileResult(str(raw), [linter.io_error(str(raw), exc)]))
     if not results and not errors:
