@@ -222,16 +222,24 @@ class _ListOverrides:
 
 
 def _run(args, resolver, extra):
-    from postlint.engine import FileResult, Linter, write_atomic
+    from postlint.engine import FileResult
     from postlint.files import discover
 
     paths = args.paths or ["."]
     settings0 = extra.apply(resolver.for_dir(Path(os.path.abspath("."))))
-    registry = _load_registry(settings0.rule_files)
-    linter = Linter(registry, resolver)
-    # Fail early, with one clear line, on selectors that match no rule.
-    settings0.enabled_codes(registry)
     fix = args.fix or args.diff
+    cache = None
+    if not (fix or args.no_cache or paths == ["-"]):
+        from postlint.cache import Cache, cache_dir
+
+        cache = Cache(cache_dir(settings0.root))
+    from postlint.parallel import Linters, WorkerDied, default_jobs, lint_files
+
+    linters = Linters()
+    if cache is None:
+        # Fail early, with one clear line, on selectors that match no rule. (With the
+        # cache, a run whose files all hit never builds the rules; it checks after.)
+        settings0.enabled_codes(linters.get(settings0.rule_files).registry)
     results: list[FileResult] = []
     errors: list = []
 
@@ -240,7 +248,7 @@ def _run(args, resolver, extra):
         path = Path(args.stdin_filename) if args.stdin_filename else Path("-")
         settings = extra.apply(resolver.for_path(path) if args.stdin_filename else settings0)
         data = sys.stdin.buffer.read()
-        result = linter.lint_bytes(data, display, settings, path, fix=fix, unsafe=args.unsafe_fixes)
+        result = linters.get(settings.rule_files).lint_bytes(data, display, settings, path, fix=fix, unsafe=args.unsafe_fixes)
         results.append(result)
         if args.fix and not args.diff:
             from postlint.document import encode
@@ -250,13 +258,9 @@ def _run(args, resolver, extra):
             sys.stdout.flush()
         return results, errors
 
-    from postlint.parallel import Linters, WorkerDied, default_jobs, lint_files
-
     jobs = args.jobs if args.jobs is not None else default_jobs()
     if jobs < 1:
         raise UsageError("--jobs must be 1 or more")
-    linters = Linters()
-    linters._by_rules[settings0.rule_files] = linter
 
     def items():
         for path, explicit in discover(paths, resolver, errors):
@@ -264,11 +268,13 @@ def _run(args, resolver, extra):
 
     try:
         results.extend(lint_files(items(), jobs, fix=fix, unsafe=args.unsafe_fixes,
-                                  write=args.fix and not args.diff, linters=linters))
+                                  write=args.fix and not args.diff, linters=linters, cache=cache))
     except WorkerDied as exc:
         raise _ConfigProblem(str(exc)) from None
+    if cache is not None and not results:
+        settings0.enabled_codes(linters.get(settings0.rule_files).registry)
     for raw, exc in errors:
-        results.append(FileResult(str(raw), [linter.io_error(str(raw), exc)]))
+        results.append(FileResult(str(raw), [linters.get(settings0.rule_files).io_error(str(raw), exc)]))
     if not results and not errors:
         print("postlint: warning: no files to lint (folders are searched for *.md, *.markdown; "
               "name files directly or set 'include')", file=sys.stderr)

@@ -57,8 +57,18 @@ class Settings:
 
     # ----------------------------------------------------------- derived
     def relative(self, path: Path) -> str:
+        root = self.__dict__.get("_resolved_root")
+        if root is None or root[0] != self.root:  # resolve() stats every part: once per root, not per file
+            root = self.__dict__["_resolved_root"] = (self.root, str(self.root.resolve()))
+        absolute = os.path.abspath(path)
+        if absolute == root[1]:
+            return "."
+        if absolute.startswith(root[1].rstrip("/") + "/"):
+            return absolute[len(root[1].rstrip("/")) + 1:].replace(os.sep, "/")
+        if os.name != "nt":  # not below the root (relative_to is the same prefix test)
+            return Path(path).as_posix()
         try:
-            return Path(os.path.abspath(path)).relative_to(self.root.resolve()).as_posix()
+            return Path(absolute).relative_to(root[1]).as_posix()
         except ValueError:
             return Path(path).as_posix()
 

@@ -55,23 +55,41 @@ class Linters:
     def get(self, rule_files: tuple):
         linter = self._by_rules.get(rule_files)
         if linter is None:
+            from postlint.config import ConfigError
             from postlint.engine import Linter
-            from postlint.registry import load_registry
+            from postlint.registry import RegistryError, load_registry
 
-            linter = self._by_rules[rule_files] = Linter(load_registry(tuple(rule_files)), None)
+            try:
+                registry = load_registry(tuple(rule_files))
+            except RegistryError as exc:  # a broken rule file or plugin: one line, exit 2
+                raise ConfigError(str(exc)) from None
+            linter = self._by_rules[rule_files] = Linter(registry, None)
         return linter
 
 
-def lint_path(linters: Linters, path: Path, display: str, settings, fix: bool, unsafe: bool, write: bool):
-    """Read, lint and (with ``write``) fix one file; problems become findings."""
+def lint_path(linters: Linters, path: Path, display: str, settings, fix: bool, unsafe: bool, write: bool,
+              cache=None):
+    """Read, lint and (with ``write``) fix one file; problems become findings.
+
+    With a ``cache`` (never when fixing), a hit returns the stored diagnostics
+    without building a Linter or parsing the file.
+    """
     from postlint.engine import FileResult, write_atomic
 
-    linter = linters.get(settings.rule_files)
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return FileResult(display, [linter.io_error(display, exc)])
+        return FileResult(display, [linters.get(settings.rule_files).io_error(display, exc)])
+    key = None
+    if cache is not None and not fix:
+        key = cache.key(data, display, path, settings)
+        found = cache.get(key)
+        if found is not None:
+            return FileResult(display, found)
+    linter = linters.get(settings.rule_files)
     result = linter.lint_bytes(data, display, settings, path, fix=fix, unsafe=unsafe)
+    if key is not None:
+        cache.put(key, result.diagnostics)
     if write and result.changed:
         try:
             write_atomic(path, result.text, *result.encoding)
@@ -86,15 +104,20 @@ def lint_path(linters: Linters, path: Path, display: str, settings, fix: bool, u
 _WORKER: dict = {}
 
 
-def _init_worker(fix: bool, unsafe: bool, write: bool) -> None:
+def _init_worker(fix: bool, unsafe: bool, write: bool, cache_dir) -> None:
     # Ctrl-C is the main process's to handle: it stops the pool.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _WORKER.update(linters=Linters(), fix=fix, unsafe=unsafe, write=write)
+    cache = None
+    if cache_dir is not None:
+        from postlint.cache import Cache
+
+        cache = Cache(cache_dir)
+    _WORKER.update(linters=Linters(), fix=fix, unsafe=unsafe, write=write, cache=cache)
 
 
 def _run_chunk(chunk):
     w = _WORKER
-    return [_slim(lint_path(w["linters"], Path(p), display, settings, w["fix"], w["unsafe"], w["write"]))
+    return [_slim(lint_path(w["linters"], Path(p), display, settings, w["fix"], w["unsafe"], w["write"], w["cache"]))
             for p, display, settings in chunk]
 
 
@@ -113,9 +136,15 @@ def _context():
     return multiprocessing.get_context("fork" if "fork" in methods and sys.platform != "darwin" else "spawn")
 
 
-def lint_files(items, jobs: int, *, fix: bool = False, unsafe: bool = False, write: bool = False, linters=None):
-    """Yield a FileResult for each ``(path, display, settings)`` item, in order."""
+def lint_files(items, jobs: int, *, fix: bool = False, unsafe: bool = False, write: bool = False, linters=None,
+               cache=None):
+    """Yield a FileResult for each ``(path, display, settings)`` item, in order.
+
+    ``cache`` is a :class:`postlint.cache.Cache` or None; it is not used when fixing.
+    """
     linters = linters or Linters()
+    if fix:
+        cache = None
     items = iter(items)
     head = []
     threshold = MIN_FILES_PER_WORKER * jobs if jobs > 1 else 0
@@ -125,9 +154,9 @@ def lint_files(items, jobs: int, *, fix: bool = False, unsafe: bool = False, wri
             break
     if jobs <= 1 or len(head) < threshold:
         for path, display, settings in _chain(head, items):  # the rest is empty unless jobs == 1
-            yield _slim(lint_path(linters, path, display, settings, fix, unsafe, write))
+            yield _slim(lint_path(linters, path, display, settings, fix, unsafe, write, cache))
         return
-    yield from _pooled(head, items, jobs, fix, unsafe, write)
+    yield from _pooled(head, items, jobs, fix, unsafe, write, None if cache is None else cache.directory)
 
 
 def _chunks(head, rest):
@@ -146,11 +175,11 @@ def _chain(head, rest):
     yield from rest
 
 
-def _pooled(head, rest, jobs, fix, unsafe, write):
+def _pooled(head, rest, jobs, fix, unsafe, write, cache_dir):
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    pool = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_init_worker, initargs=(fix, unsafe, write))
+    pool = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_init_worker, initargs=(fix, unsafe, write, cache_dir))
     pending: deque = deque()
     clean = False
     try:
