@@ -68,27 +68,28 @@ class Linters:
 
 
 def lint_path(linters: Linters, path: Path, display: str, settings, fix: bool, unsafe: bool, write: bool,
-              cache=None):
+              cache=None, data: bytes | None = None, key: str | None = None):
     """Read, lint and (with ``write``) fix one file; problems become findings.
 
     With a ``cache`` (never when fixing), a hit returns the stored diagnostics
-    without building a Linter or parsing the file.
+    without building a Linter or parsing the file, and a miss stores them.
+    ``data``/``key``: the bytes and key already computed by ``lookup``.
     """
     from postlint.engine import FileResult, write_atomic
 
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return FileResult(display, [linters.get(settings.rule_files).io_error(display, exc)])
-    key = None
-    if cache is not None and not fix:
+    if data is None:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            return FileResult(display, [linters.get(settings.rule_files).io_error(display, exc)])
+    if cache is not None and not fix and key is None:
         key = cache.key(data, display, path, settings)
         found = cache.get(key)
         if found is not None:
             return FileResult(display, found)
     linter = linters.get(settings.rule_files)
     result = linter.lint_bytes(data, display, settings, path, fix=fix, unsafe=unsafe)
-    if key is not None:
+    if cache is not None and key is not None:
         cache.put(key, result.diagnostics)
     if write and result.changed:
         try:
@@ -98,6 +99,24 @@ def lint_path(linters: Linters, path: Path, display: str, settings, fix: bool, u
             result = linter.lint_bytes(data, display, settings, path)
             result.diagnostics.append(linter.io_error(display, exc, action="write fixes to"))
     return result
+
+
+def _lookup(items, cache):
+    """(path, display, settings, data, key, cached FileResult or None) for each item."""
+    from postlint.engine import FileResult
+
+    for path, display, settings in items:
+        if cache is None:
+            yield path, display, settings, None, None, None
+            continue
+        try:
+            data = path.read_bytes()
+        except OSError:
+            yield path, display, settings, None, None, None  # lint_path reports it
+            continue
+        key = cache.key(data, display, path, settings)
+        found = cache.get(key)
+        yield path, display, settings, data, key, (None if found is None else FileResult(display, found))
 
 
 # ------------------------------------------------------------------ workers
@@ -141,33 +160,27 @@ def lint_files(items, jobs: int, *, fix: bool = False, unsafe: bool = False, wri
     """Yield a FileResult for each ``(path, display, settings)`` item, in order.
 
     ``cache`` is a :class:`postlint.cache.Cache` or None; it is not used when fixing.
+    Cache hits are answered here; only misses count towards starting a pool and
+    go to it.
     """
     linters = linters or Linters()
     if fix:
         cache = None
-    items = iter(items)
+    entries = _lookup(iter(items), cache)
     head = []
-    threshold = MIN_FILES_PER_WORKER * jobs if jobs > 1 else 0
-    for item in items:
-        head.append(item)
-        if len(head) >= threshold:
+    misses = 0
+    threshold = MIN_FILES_PER_WORKER * jobs if jobs > 1 else 1
+    for entry in entries:
+        head.append(entry)
+        misses += entry[5] is None
+        if misses >= threshold:
             break
-    if jobs <= 1 or len(head) < threshold:
-        for path, display, settings in _chain(head, items):  # the rest is empty unless jobs == 1
-            yield _slim(lint_path(linters, path, display, settings, fix, unsafe, write, cache))
+    if jobs <= 1 or misses < threshold:
+        for path, display, settings, data, key, hit in _chain(head, entries):  # the rest is empty unless jobs == 1
+            yield hit if hit is not None else _slim(
+                lint_path(linters, path, display, settings, fix, unsafe, write, cache, data, key))
         return
-    yield from _pooled(head, items, jobs, fix, unsafe, write, None if cache is None else cache.directory)
-
-
-def _chunks(head, rest):
-    chunk = []
-    for path, display, settings in _chain(head, rest):
-        chunk.append((str(path), display, settings))
-        if len(chunk) >= CHUNK:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
+    yield from _pooled(_chain(head, entries), jobs, fix, unsafe, write, None if cache is None else cache.directory)
 
 
 def _chain(head, rest):
@@ -175,21 +188,66 @@ def _chain(head, rest):
     yield from rest
 
 
-def _pooled(head, rest, jobs, fix, unsafe, write, cache_dir):
+class _Chunk:
+    def __init__(self):
+        self.items: list = []
+        self.future = None
+        self.results = None
+
+
+def _pooled(entries, jobs, fix, unsafe, write, cache_dir):
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     pool = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_init_worker, initargs=(fix, unsafe, write, cache_dir))
-    pending: deque = deque()
+    order: deque = deque()  # a FileResult (a cache hit) or (chunk, index) for a file sent to a worker
+    inflight: deque = deque()
+    chunk = _Chunk()
     clean = False
+
+    def submit():
+        nonlocal chunk
+        chunk.future = pool.submit(_run_chunk, chunk.items)
+        inflight.append(chunk)
+        chunk = _Chunk()
+
+    def drain(oldest):
+        # Everything up to the last file of the oldest chunk in flight, in order.
+        while order:
+            head = order[0]
+            if not isinstance(head, tuple):
+                yield order.popleft()
+                continue
+            owner, index = head
+            if owner is not oldest:
+                return
+            if owner.results is None:
+                owner.results = _collect(owner, BrokenProcessPool)
+            order.popleft()
+            yield owner.results[index]
+            owner.results[index] = None
+            if index == len(owner.items) - 1:
+                return
+
     try:
-        chunks = _chunks(head, rest)
-        for chunk in chunks:
-            pending.append((pool.submit(_run_chunk, chunk), chunk))
-            if len(pending) >= WINDOW * jobs:
-                yield from _collect(pending.popleft(), BrokenProcessPool)
-        while pending:
-            yield from _collect(pending.popleft(), BrokenProcessPool)
+        for path, display, settings, _data, _key, hit in entries:
+            if hit is not None:
+                if order:
+                    order.append(hit)
+                else:
+                    yield hit
+                continue
+            order.append((chunk, len(chunk.items)))
+            chunk.items.append((str(path), display, settings))
+            if len(chunk.items) >= CHUNK:
+                submit()
+                if len(inflight) >= WINDOW * jobs:
+                    yield from drain(inflight.popleft())
+        if chunk.items:
+            submit()
+        while inflight:
+            yield from drain(inflight.popleft())
+        yield from order  # hits after the last chunk
         clean = True
     finally:
         if clean:
@@ -198,15 +256,13 @@ def _pooled(head, rest, jobs, fix, unsafe, write, cache_dir):
             _terminate(pool)
 
 
-def _collect(entry, broken):
-    future, chunk = entry
+def _collect(chunk, broken) -> list:
     try:
-        results = future.result()
+        return chunk.future.result()
     except broken:
-        names = ", ".join(display for _, display, _ in chunk[:3]) + (", ..." if len(chunk) > 3 else "")
+        names = ", ".join(display for _, display, _ in chunk.items[:3]) + (", ..." if len(chunk.items) > 3 else "")
         raise WorkerDied(f"a worker process died while linting {names} (killed or out of memory?); "
                          "findings are incomplete; run again with --jobs 1 to lint in one process") from None
-    yield from results
 
 
 def _terminate(pool) -> None:

@@ -192,3 +192,23 @@ def test_cache_with_jobs_gives_the_same_output(project, capsys, linted):
     warm = cli.main(["--jobs", "2", "."]), capsys.readouterr()
     assert fresh == cold == warm
     assert entries() == before and len(before) == 30 + 1
+
+
+def test_hits_and_misses_mixed_keep_the_order_with_jobs(project, capsys, monkeypatch):
+    from postlint import parallel
+
+    started = []
+    real = parallel._pooled
+    monkeypatch.setattr(parallel, "_pooled", lambda *a, **k: started.append(1) or real(*a, **k))
+    sources = sorted((project / "jobs").glob("*"))
+    for i in range(8):
+        for src in sources:
+            (project / f"copy{i}").mkdir(exist_ok=True)
+            (project / f"copy{i}" / src.name).write_bytes(src.read_bytes())
+    cli.main(["--jobs", "2", "."]), capsys.readouterr()
+    for n, path in enumerate(sorted(project.rglob("*.md"))):
+        if n % 3 == 0:  # every third file changes: a miss between hits
+            path.write_bytes(path.read_bytes() + b"\n##MORE\n")
+    fresh = cli.main(["--no-cache", "--jobs", "1", "."]), capsys.readouterr()
+    mixed = cli.main(["--jobs", "2", "."]), capsys.readouterr()
+    assert mixed == fresh and "MORE" in fresh[1][0] and len(started) == 2  # the first run and the mixed one

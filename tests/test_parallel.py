@@ -26,7 +26,7 @@ def pooled(monkeypatch):
     real = parallel._pooled
 
     def spy(*a, **k):
-        calls.append(a[2])
+        calls.append(a[1])  # jobs
         yield from real(*a, **k)
 
     monkeypatch.setattr(parallel, "_pooled", spy)
