@@ -307,10 +307,26 @@ class ConfigResolver:
         return found
 
 
+_EXCLUDE_SPLIT: dict = {}
+
+
+def _split_excludes(patterns: tuple) -> tuple:
+    """(literal names, glob patterns): a pattern without '/', '*', '?' or '[' matches
+    exactly when it is the file name, the relative path or its first folders."""
+    split = _EXCLUDE_SPLIT.get(patterns)
+    if split is None:
+        literal = frozenset(p for p in patterns if not any(c in p for c in "/*?["))
+        split = _EXCLUDE_SPLIT[patterns] = (literal, tuple(p for p in patterns if p not in literal))
+    return split
+
+
 def is_excluded(settings: Settings, path: Path) -> bool:
     rel = settings.relative(path)
     name = path.name
-    for pattern in DEFAULT_EXCLUDE + tuple(settings.exclude):
+    literal, globs = _split_excludes(DEFAULT_EXCLUDE + tuple(settings.exclude))
+    if name in literal or rel in literal or rel.split("/", 1)[0] in literal and "/" in rel:
+        return True
+    for pattern in globs:
         if glob_match(pattern, rel) or fnmatch.fnmatch(name, pattern):
             return True
     return False

@@ -116,7 +116,10 @@ def _lookup(items, cache):
             continue
         key = cache.key(data, display, path, settings)
         found = cache.get(key)
-        yield path, display, settings, data, key, (None if found is None else FileResult(display, found))
+        if found is not None:  # a hit keeps no bytes: entries may wait in a buffer
+            yield path, display, settings, None, key, FileResult(display, found)
+        else:
+            yield path, display, settings, data, key, None
 
 
 # ------------------------------------------------------------------ workers
@@ -169,8 +172,8 @@ def lint_files(items, jobs: int, *, fix: bool = False, unsafe: bool = False, wri
     entries = _lookup(iter(items), cache)
     head = []
     misses = 0
-    threshold = MIN_FILES_PER_WORKER * jobs if jobs > 1 else 1
-    for entry in entries:
+    threshold = MIN_FILES_PER_WORKER * jobs
+    for entry in entries if jobs > 1 else ():
         head.append(entry)
         misses += entry[5] is None
         if misses >= threshold:
