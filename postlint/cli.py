@@ -69,6 +69,9 @@ def _check_parser() -> argparse.ArgumentParser:
     p.add_argument("--parquet", metavar="FILE", help="lint each row of a Parquet file as a posting (needs pyarrow: postlint[parquet])")
     p.add_argument("--text-field", metavar="FIELD", help="with --jsonl/--parquet: the field holding the posting (dotted path; default: description)")
     p.add_argument("--id-field", metavar="FIELD", help="with --jsonl/--parquet: the field shown as FILE#ID (dotted path; default: id)")
+    # Scale (postlint/parallel.py, postlint/cache.py).
+    p.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: the number of CPUs; 1 for none)")
+    p.add_argument("--no-cache", action="store_true", help="do not read or write the result cache (.postlint_cache/ or $POSTLINT_CACHE_DIR)")
     return p
 
 
@@ -253,16 +256,24 @@ class _ListOverrides:
 
 
 def _run(args, resolver, extra):
-    from postlint.engine import FileResult, Linter, write_atomic
+    from postlint.engine import FileResult
     from postlint.files import discover
 
     paths = args.paths or ["."]
     settings0 = extra.apply(resolver.for_dir(Path(os.path.abspath("."))))
-    registry = _load_registry(settings0.rule_files)
-    linter = Linter(registry, resolver)
-    # Fail early, with one clear line, on selectors that match no rule.
-    settings0.enabled_codes(registry)
     fix = args.fix or args.diff
+    cache = None
+    if not (fix or args.no_cache or paths == ["-"]):
+        from postlint.cache import Cache, cache_dir
+
+        cache = Cache(cache_dir(settings0.root))
+    from postlint.parallel import Linters, WorkerDied, default_jobs, lint_files
+
+    linters = Linters()
+    if cache is None:
+        # Fail early, with one clear line, on selectors that match no rule. (With the
+        # cache, a run whose files all hit never builds the rules; it checks after.)
+        settings0.enabled_codes(linters.get(settings0.rule_files).registry)
     results: list[FileResult] = []
     errors: list = []
 
@@ -271,7 +282,7 @@ def _run(args, resolver, extra):
         path = Path(args.stdin_filename) if args.stdin_filename else Path("-")
         settings = extra.apply(resolver.for_path(path) if args.stdin_filename else settings0)
         data = sys.stdin.buffer.read()
-        result = linter.lint_bytes(data, display, settings, path, fix=fix, unsafe=args.unsafe_fixes)
+        result = linters.get(settings.rule_files).lint_bytes(data, display, settings, path, fix=fix, unsafe=args.unsafe_fixes)
         results.append(result)
         if args.fix and not args.diff:
             from postlint.document import encode
@@ -281,30 +292,23 @@ def _run(args, resolver, extra):
             sys.stdout.flush()
         return results, errors
 
-    for path, explicit in discover(paths, resolver, errors):
-        display = _display(path)
-        try:
-            settings = extra.apply(resolver.for_path(path))
-            if settings.rule_files != settings0.rule_files:
-                linter.registry = _load_registry(settings.rule_files)
-            data = path.read_bytes()
-        except IsADirectoryError as exc:
-            results.append(FileResult(display, [linter.io_error(display, exc)]))
-            continue
-        except OSError as exc:
-            results.append(FileResult(display, [linter.io_error(display, exc)]))
-            continue
-        result = linter.lint_bytes(data, display, settings, path, fix=fix, unsafe=args.unsafe_fixes)
-        if args.fix and not args.diff and result.changed:
-            try:
-                write_atomic(path, result.text, *result.encoding)
-            except OSError as exc:
-                # Not written: report the file as it still is, findings unfixed, plus why.
-                result = linter.lint_bytes(data, display, settings, path)
-                result.diagnostics.append(linter.io_error(display, exc, action="write fixes to"))
-        results.append(result)
+    jobs = args.jobs if args.jobs is not None else default_jobs()
+    if jobs < 1:
+        raise UsageError("--jobs must be 1 or more")
+
+    def items():
+        for path, explicit in discover(paths, resolver, errors):
+            yield path, _display(path), extra.apply(resolver.for_path(path))
+
+    try:
+        results.extend(lint_files(items(), jobs, fix=fix, unsafe=args.unsafe_fixes,
+                                  write=args.fix and not args.diff, linters=linters, cache=cache))
+    except WorkerDied as exc:
+        raise _ConfigProblem(str(exc)) from None
+    if cache is not None and not results:
+        settings0.enabled_codes(linters.get(settings0.rule_files).registry)
     for raw, exc in errors:
-        results.append(FileResult(str(raw), [linter.io_error(str(raw), exc)]))
+        results.append(FileResult(str(raw), [linters.get(settings0.rule_files).io_error(str(raw), exc)]))
     if not results and not errors:
         print("postlint: warning: no files to lint (folders are searched for *.md, *.markdown; "
               "name files directly or set 'include')", file=sys.stderr)

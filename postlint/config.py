@@ -57,8 +57,18 @@ class Settings:
 
     # ----------------------------------------------------------- derived
     def relative(self, path: Path) -> str:
+        root = self.__dict__.get("_resolved_root")
+        if root is None or root[0] != self.root:  # resolve() stats every part: once per root, not per file
+            root = self.__dict__["_resolved_root"] = (self.root, str(self.root.resolve()))
+        absolute = os.path.abspath(path)
+        if absolute == root[1]:
+            return "."
+        if absolute.startswith(root[1].rstrip("/") + "/"):
+            return absolute[len(root[1].rstrip("/")) + 1:].replace(os.sep, "/")
+        if os.name != "nt":  # not below the root (relative_to is the same prefix test)
+            return Path(path).as_posix()
         try:
-            return Path(os.path.abspath(path)).relative_to(self.root.resolve()).as_posix()
+            return Path(absolute).relative_to(root[1]).as_posix()
         except ValueError:
             return Path(path).as_posix()
 
@@ -297,10 +307,26 @@ class ConfigResolver:
         return found
 
 
+_EXCLUDE_SPLIT: dict = {}
+
+
+def _split_excludes(patterns: tuple) -> tuple:
+    """(literal names, glob patterns): a pattern without '/', '*', '?' or '[' matches
+    exactly when it is the file name, the relative path or its first folders."""
+    split = _EXCLUDE_SPLIT.get(patterns)
+    if split is None:
+        literal = frozenset(p for p in patterns if not any(c in p for c in "/*?["))
+        split = _EXCLUDE_SPLIT[patterns] = (literal, tuple(p for p in patterns if p not in literal))
+    return split
+
+
 def is_excluded(settings: Settings, path: Path) -> bool:
     rel = settings.relative(path)
     name = path.name
-    for pattern in DEFAULT_EXCLUDE + tuple(settings.exclude):
+    literal, globs = _split_excludes(DEFAULT_EXCLUDE + tuple(settings.exclude))
+    if name in literal or rel in literal or rel.split("/", 1)[0] in literal and "/" in rel:
+        return True
+    for pattern in globs:
         if glob_match(pattern, rel) or fnmatch.fnmatch(name, pattern):
             return True
     return False

@@ -32,3 +32,11 @@ def run_cli():
                               capture_output=True, text=True, env=full_env, timeout=300)
 
     return run
+
+
+@pytest.fixture(autouse=True)
+def _private_result_cache(tmp_path_factory, monkeypatch):
+    """Each test gets its own result cache: none is written into the repository, and a
+    test that patches a rule never reads results another test stored."""
+    if "POSTLINT_TEST_KEEP_CACHE_ENV" not in os.environ:
+        monkeypatch.setenv("POSTLINT_CACHE_DIR", str(tmp_path_factory.mktemp("postlint-cache")))

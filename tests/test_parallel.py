@@ -1,0 +1,142 @@
+"""--jobs: a process pool gives the same output, byte for byte, as one process."""
+
+import os
+import signal
+from pathlib import Path
+
+import pytest
+
+from postlint import cli, parallel
+from tests.conftest import CORPUS, SEEDS
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def lint(capsys, *args):
+    code = cli.main(["--color", "never", "--no-cache", *map(str, args)])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    return code, out, err
+
+
+@pytest.fixture
+def pooled(monkeypatch):
+    """Counts how many runs really started a pool (a handful of files stays in one process)."""
+    calls = []
+    real = parallel._pooled
+
+    def spy(*a, **k):
+        calls.append(a[1])  # jobs
+        yield from real(*a, **k)
+
+    monkeypatch.setattr(parallel, "_pooled", spy)
+    return calls
+
+
+def postings_tree(root: Path, copies: int = 4) -> Path:
+    """The seeds and examples, several times over, plus CRLF, BOM and undecodable variants."""
+    sources = sorted(SEEDS.glob("*")) + sorted((ROOT / "examples").rglob("*.md"))
+    for i in range(copies):
+        folder = root / f"batch{i}"
+        folder.mkdir(parents=True)
+        for src in sources:
+            data = src.read_bytes()
+            if i == 1:
+                data = data.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
+            elif i == 2:
+                data = b"\xef\xbb\xbf" + data
+            elif i == 3:
+                data = data.replace(b"e", b"\xe9", 1)
+            (folder / src.name).write_bytes(data)
+    return root
+
+
+def test_jobs_output_is_identical_to_one_process(tmp_path, capsys, pooled):
+    tree = postings_tree(tmp_path / "t")
+    n = len(list(tree.rglob("*.md")))
+    assert n >= parallel.MIN_FILES_PER_WORKER * 2
+    for fmt in ("text", "json", "sarif"):
+        one = lint(capsys, "--jobs", "1", "--format", fmt, tree)
+        two = lint(capsys, "--jobs", "2", "--format", fmt, tree)
+        assert one == two
+    assert pooled == [2, 2, 2]
+    assert "Found " in one[1] or fmt != "text"
+
+
+def test_a_handful_of_files_runs_without_a_pool(tmp_path, capsys, pooled):
+    tree = postings_tree(tmp_path / "t", copies=1)
+    lint(capsys, "--jobs", "8", tree)
+    assert pooled == []
+
+
+def test_fix_with_jobs_writes_the_same_files(tmp_path, capsys, pooled):
+    a = postings_tree(tmp_path / "a")
+    b = postings_tree(tmp_path / "b")
+    out_a = lint(capsys, "--jobs", "1", "--fix", "--show-fixes", a)
+    out_b = lint(capsys, "--jobs", "2", "--fix", "--show-fixes", b)
+    assert out_a[0] == out_b[0]
+    assert out_a[1].replace(str(a), "X") == out_b[1].replace(str(b), "X")
+    for fa in sorted(a.rglob("*.md")):
+        assert fa.read_bytes() == (b / fa.relative_to(a)).read_bytes()
+    assert "Fixed " in out_b[1] and pooled == [2]
+    diff_a = lint(capsys, "--jobs", "1", "--diff", a)
+    diff_b = lint(capsys, "--jobs", "2", "--diff", b)
+    assert diff_a[1].replace(str(a), "X") == diff_b[1].replace(str(b), "X")
+
+
+def _rule_that(monkeypatch, trigger, action):
+    from postlint.checks.heading_without_space import HeadingWithoutSpace
+
+    real = HeadingWithoutSpace.check
+
+    def check(self, doc, ctx):
+        if trigger in doc.text:
+            action()
+        return real(self, doc, ctx)
+
+    monkeypatch.setattr(HeadingWithoutSpace, "check", check)
+
+
+def test_time_budget_works_inside_workers(tmp_path, capsys, monkeypatch, pooled):
+    import time
+
+    def spin():
+        while True:
+            time.sleep(0.01)
+
+    _rule_that(monkeypatch, "SLOW", spin)
+    for i in range(12):
+        (tmp_path / f"f{i:02d}.md").write_text(("SLOW\n" if i == 5 else "") + "##ABOUT\n", encoding="utf-8")
+    code, out, _ = lint(capsys, "--jobs", "2", "--schema", "none", "--timeout", "0.3", tmp_path)
+    lines = [line.split(": ", 1)[0].rsplit("/", 1)[-1] + " " + line.split()[1] for line in out.splitlines() if ": PL" in line]
+    assert lines == [f"f{i:02d}.md:{2 if i == 5 else 1}:1 PL301" if i != 5 else "f05.md:1:1 PL005" for i in range(12)]
+    assert pooled == [2] and code == 1
+
+
+def test_a_killed_worker_is_a_clear_error_not_a_hang(tmp_path, capsys, monkeypatch, pooled):
+    main_pid = os.getpid()
+
+    def die():
+        if os.getpid() != main_pid:  # never the test process itself
+            os.kill(os.getpid(), signal.SIGKILL)
+
+    _rule_that(monkeypatch, "DIE", die)
+    for i in range(12):
+        (tmp_path / f"f{i:02d}.md").write_text(("DIE\n" if i == 7 else "") + "##ABOUT\n", encoding="utf-8")
+    code, out, err = lint(capsys, "--jobs", "2", "--schema", "none", tmp_path)
+    assert code == 2 and pooled == [2]
+    assert "a worker process died while linting" in err and "--jobs 1" in err
+
+
+def test_jobs_must_be_positive(capsys):
+    code, _, err = lint(capsys, "--jobs", "0", ".")
+    assert code == 2 and "--jobs must be 1 or more" in err
+
+
+@pytest.mark.corpus
+def test_corpus_output_identical_with_jobs(capsys):
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus is not present")
+    one = lint(capsys, "--jobs", "1", "--select", "ALL", CORPUS)
+    two = lint(capsys, "--jobs", "2", "--select", "ALL", CORPUS)
+    assert one == two and one[1].count("\n") > 1000
