@@ -34,8 +34,9 @@ import datetime as _dt
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
+
+from postlint.atomic import replace_bytes
 
 FORMAT = "v1"
 NOT_CACHED = frozenset({"PL000", "PL004", "PL005"})
@@ -172,17 +173,7 @@ class Cache:
             if not self._ready:
                 self._prepare()
             entry.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=entry.parent)
-            try:
-                with os.fdopen(fd, "wb") as handle:
-                    handle.write(data)
-                os.replace(tmp, entry)
-            except BaseException:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
-                raise
+            replace_bytes(entry, data, prefix=".tmp-", durable=False)
         except (OSError, TypeError, ValueError):
             pass  # a cache that cannot be written costs speed, never a finding
 

@@ -5,7 +5,6 @@ into positioned, stamped, filtered diagnostics; applies fixes.
 from __future__ import annotations
 
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -247,7 +246,6 @@ def apply_fixes(text: str, diagnostics, unsafe: bool = False, *, chosen: list | 
 def write_atomic(path: Path, text: str, encoding: str, bom: bool) -> None:
     """Write via a temporary file in the same folder and rename, keeping permissions."""
     data = encode(text, encoding, bom)
-    directory = path.parent
     mode = None
     try:
         mode = os.stat(path).st_mode & 0o7777
@@ -255,18 +253,6 @@ def write_atomic(path: Path, text: str, encoding: str, bom: bool) -> None:
         pass
     # The name is cut so that a posting whose own name is near the 255-byte limit can
     # still get a temporary file beside it.
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name[:64]}.", suffix=".postlint-tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    from postlint.atomic import replace_bytes
+
+    replace_bytes(path, data, prefix=f".{path.name[:64]}.", suffix=".postlint-tmp", mode=mode)
