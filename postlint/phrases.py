@@ -159,7 +159,7 @@ class PhraseMatcher:
         for entry in self.entries:
             for p in entry.phrases:
                 self.by_phrase.setdefault(p, entry)
-        self.phrases = compile_phrases(self.by_phrase, self.ignore_case)
+        self.has_phrases = any(p.strip() for p in self.by_phrase)
         # First-word index: the alternation runs anchored at the offsets where a
         # phrase's first word occurs, not at every character of the posting.
         self.first_words: dict = {}
@@ -173,17 +173,28 @@ class PhraseMatcher:
         self.exceptions = compile_phrases(spec.get("exceptions", []), True)
         self.skip_names = bool(spec.get("skip_names", False))
 
+    @functools.cached_property
+    def phrases(self):
+        """The alternation of every phrase, compiled when a posting first has a candidate
+        (~1 ms a rule at start-up; many postings hold no first word of a rule's phrases)."""
+        return compile_phrases(self.by_phrase, self.ignore_case)
+
+    def compile_patterns(self) -> None:
+        """Compile the lazy alternation now (tests/test_redos.py times it)."""
+        self.phrases
+
     def hits(self, doc):
         """(start, end, entry) for every candidate hit, before context checks."""
         prose = doc.prose
-        if self.phrases is not None:
+        if self.has_phrases:
             if self.first_words is None:
                 matches = self.phrases.finditer(prose)
             else:
                 index = word_index(doc)
                 starts = sorted({pos - off for word, offs in self.first_words.items()
                                  for pos in index.get(word, ()) for off in offs if pos >= off})
-                matches = filter(None, (self.phrases.match(prose, pos) for pos in starts))
+                alternation = self.phrases if starts else None
+                matches = filter(None, (alternation.match(prose, pos) for pos in starts))
             for m in matches:
                 entry = self.by_phrase.get(normalise(m.group(), self.ignore_case))
                 if entry is not None:
