@@ -8,12 +8,13 @@ Standard library only, so the cache can use it without importing the rule engine
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 
 def replace_bytes(path: Path, data: bytes, *, prefix: str, suffix: str = "", durable: bool = True,
                   mode: int | None = None) -> None:
+    import tempfile  # ~2 ms at start-up (random, hashlib): only runs that write files pay it
+
     fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:

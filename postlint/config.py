@@ -15,11 +15,6 @@ import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
 from postlint.diagnostics import Severity
 
 CONFIG_FILES = (".postlint.toml", "pyproject.toml")
@@ -246,6 +241,11 @@ def settings_from_table(table: dict, where: str, root: Path, config_path: Path |
 
 def load_config_file(path: Path) -> Settings | None:
     """Settings from one file, or None for a pyproject.toml without [tool.postlint]."""
+    # Imported here: tomllib costs ~10 ms and a run with no config file never needs it.
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:

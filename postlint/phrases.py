@@ -30,11 +30,13 @@ these lists are short (tens of phrases); lookups of the hit go through a dict.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from postlint.diagnostics import Fix, Violation
 
 WINDOW = 80
+_LAZY = ("pattern", "before", "after", "not_before", "not_after", "exceptions")
 
 
 def match_case(source: str, replacement: str) -> str:
@@ -68,26 +70,63 @@ def normalise(found: str, ignore_case: bool) -> str:
 
 
 class Entry:
+    """One entry of a rule file. Its regexes (``pattern``, the context patterns and
+    ``exceptions``) compile on first use: most entries never see a hit in a run, and
+    compiling them all cost ~40 ms at every start. ``compile_patterns()`` compiles
+    them all at once (tests/test_redos.py uses it to time every one)."""
+
     def __init__(self, raw: dict, rule_message: str, ignore_case: bool, unsafe_keys: set):
-        flags = re.IGNORECASE if ignore_case else 0
+        self.flags = re.IGNORECASE if ignore_case else 0
         self.replacements: dict = {}
         for k, v in (raw.get("swap") or {}).items():
             self.replacements[normalise(k, ignore_case)] = v if isinstance(v, list) else [v]
         self.phrases = [normalise(p, ignore_case) for p in raw.get("match") or []] + list(self.replacements)
-        self.pattern = re.compile(raw["pattern"], flags) if raw.get("pattern") else None
+        self.raw = raw
+        self.has_pattern = bool(raw.get("pattern"))
         # Words a pattern's match starts with, so it runs only where one occurs.
         self.starts_with = [w.lower() for w in raw.get("starts_with") or []]
         self.message = raw.get("message") or rule_message
         self.suggest = list(raw.get("suggest") or [])
         self.unsafe = bool(raw.get("unsafe", False))
         self.unsafe_keys = unsafe_keys
-        self.before = re.compile(f"(?:{raw['before']})$", flags) if raw.get("before") else None
-        self.after = re.compile(f"(?:{raw['after']})", flags) if raw.get("after") else None
-        self.not_before = re.compile(f"(?:{raw['not_before']})$", flags) if raw.get("not_before") else None
-        self.not_after = re.compile(f"(?:{raw['not_after']})", flags) if raw.get("not_after") else None
-        self.exceptions = compile_phrases(raw.get("exceptions") or [], True)
+        self.has_context = any(raw.get(k) for k in ("before", "after", "not_before", "not_after"))
+
+    def _context(self, key: str, template: str):
+        source = self.raw.get(key)
+        return re.compile(template.format(source), self.flags) if source else None
+
+    @functools.cached_property
+    def pattern(self):
+        return re.compile(self.raw["pattern"], self.flags) if self.has_pattern else None
+
+    @functools.cached_property
+    def before(self):
+        return self._context("before", "(?:{})$")
+
+    @functools.cached_property
+    def after(self):
+        return self._context("after", "(?:{})")
+
+    @functools.cached_property
+    def not_before(self):
+        return self._context("not_before", "(?:{})$")
+
+    @functools.cached_property
+    def not_after(self):
+        return self._context("not_after", "(?:{})")
+
+    @functools.cached_property
+    def exceptions(self):
+        return compile_phrases(self.raw.get("exceptions") or [], True)
+
+    def compile_patterns(self) -> None:
+        """Compile every lazy regex now (they stay in the instance's ``__dict__``)."""
+        for name in _LAZY:
+            getattr(self, name)
 
     def context_ok(self, prose: str, start: int, end: int) -> bool:
+        if not self.has_context:
+            return True
         if self.before or self.not_before:
             left = prose[max(0, start - WINDOW):start]
             if self.before and not self.before.search(left):
@@ -120,7 +159,7 @@ class PhraseMatcher:
         for entry in self.entries:
             for p in entry.phrases:
                 self.by_phrase.setdefault(p, entry)
-        self.phrases = compile_phrases(self.by_phrase, self.ignore_case)
+        self.has_phrases = any(p.strip() for p in self.by_phrase)
         # First-word index: the alternation runs anchored at the offsets where a
         # phrase's first word occurs, not at every character of the posting.
         self.first_words: dict = {}
@@ -130,21 +169,32 @@ class PhraseMatcher:
                 self.first_words = None  # a phrase with no word in it: scan everything
                 break
             self.first_words.setdefault(m.group().lower(), set()).add(m.start())
-        self.patterns = [e for e in self.entries if e.pattern is not None]
+        self.patterns = [e for e in self.entries if e.has_pattern]
         self.exceptions = compile_phrases(spec.get("exceptions", []), True)
         self.skip_names = bool(spec.get("skip_names", False))
+
+    @functools.cached_property
+    def phrases(self):
+        """The alternation of every phrase, compiled when a posting first has a candidate
+        (~1 ms a rule at start-up; many postings hold no first word of a rule's phrases)."""
+        return compile_phrases(self.by_phrase, self.ignore_case)
+
+    def compile_patterns(self) -> None:
+        """Compile the lazy alternation now (tests/test_redos.py times it)."""
+        self.phrases
 
     def hits(self, doc):
         """(start, end, entry) for every candidate hit, before context checks."""
         prose = doc.prose
-        if self.phrases is not None:
+        if self.has_phrases:
             if self.first_words is None:
                 matches = self.phrases.finditer(prose)
             else:
                 index = word_index(doc)
                 starts = sorted({pos - off for word, offs in self.first_words.items()
                                  for pos in index.get(word, ()) for off in offs if pos >= off})
-                matches = filter(None, (self.phrases.match(prose, pos) for pos in starts))
+                alternation = self.phrases if starts else None
+                matches = filter(None, (alternation.match(prose, pos) for pos in starts))
             for m in matches:
                 entry = self.by_phrase.get(normalise(m.group(), self.ignore_case))
                 if entry is not None:

@@ -7,14 +7,15 @@ checkout (editable install, tests) they are the top-level folders of the repo.
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib.resources import files
 from pathlib import Path
 
 
 @lru_cache(maxsize=None)
 def data_dir(name: str) -> Path:
     """Folder of shipped data: ``data_dir("rules")`` or ``data_dir("schemas")``."""
-    package = Path(str(files("postlint")))
+    # The package folder itself, as importlib.resources.files("postlint") gives for any
+    # installed package on disk, without its import (zipfile, threading: ~3 ms at start-up).
+    package = Path(__file__).parent
     installed = package / "_data" / name
     if installed.is_dir():
         return installed

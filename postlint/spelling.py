@@ -17,6 +17,7 @@ alarms came from names, other languages and broken tokens. Hence:
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from postlint.diagnostics import Fix, Violation
 from postlint.wordlist import match_case
@@ -34,11 +35,14 @@ _ENGLISH = frozenset(
 )
 
 
-def is_english(words: list[str]) -> bool:
-    if len(words) < 20:
+def is_english(words) -> bool:
+    """``words``: the document's tokens, as a list or as a Counter of them."""
+    counts = words if isinstance(words, Counter) else Counter(words)
+    total = sum(counts.values())
+    if total < 20:
         return True
-    hits = sum(1 for w in words if w.lower() in _ENGLISH)
-    return hits / len(words) >= 0.12
+    hits = sum(n for w, n in counts.items() if w.lower() in _ENGLISH)
+    return hits / total >= 0.12
 
 
 def _sentence_start(prose: str, start: int, line_start: int) -> bool:
@@ -71,16 +75,16 @@ def check_spelling(rule, doc, ctx):
     if settings is not None:
         allowed |= {w.lower() for w in getattr(settings, "words", ())}
     prose = doc.prose
-    matches = list(_TOKEN.finditer(prose))
-    words = [m.group(1) for m in matches]
-    if not is_english(words):
+    # Each distinct word is looked up once, from findall's strings (no match objects);
+    # the matches are built only for a document with a hit, and most have none.
+    counts = Counter(_TOKEN.findall(prose))
+    if not is_english(counts):
         return
     min_len = rule.spec.get("min_length", 3)
-    # Look words up first: most postings have no hit at all, and then nothing
-    # else needs computing. Lookups are memoised across documents.
+    # Lookups are memoised across documents.
     memo = rule.__dict__.setdefault("_memo", {})
-    hits = []
-    for m, word in zip(matches, words):
+    wrong: dict = {}
+    for word in counts:
         if len(word) < min_len:
             continue
         lower = word.lower()
@@ -90,9 +94,12 @@ def check_spelling(rule, doc, ctx):
             if len(memo) < 500_000:
                 memo[lower] = right
         if right is not None and lower not in allowed:
-            hits.append((m, word, lower, right))
-    if not hits:
+            wrong[word] = (lower, right)
+    if not wrong:
         return
+    matches = list(_TOKEN.finditer(prose))
+    words = [m.group(1) for m in matches]
+    hits = [(m, word, *wrong[word]) for m, word in zip(matches, words) if word in wrong]
 
     starts = doc.line_starts
     import bisect

@@ -65,3 +65,44 @@ def test_broken_plugin_is_a_clear_error(tmp_path, run_cli):
     assert r.returncode == 2
     assert "plugin 'acme' (acme_postlint:RULES) failed to load: ImportError: missing dependency acme-core" in r.stderr
     assert "Traceback" not in r.stderr
+
+
+def test_plugin_prescan_skips_importlib_metadata_only_when_no_distribution_declares_the_group(tmp_path, monkeypatch):
+    """The cheap look at entry_points.txt files must say "maybe" whenever importlib.metadata
+    could find a plugin: here, when one is installed, or when the path holds a zip it cannot read."""
+    from importlib.machinery import PathFinder
+
+    from postlint.registry import _may_have_plugins
+
+    # Only the standard path finder: other tests (or pytest plugins) may leave finders behind.
+    monkeypatch.setattr(sys, "meta_path", [PathFinder])
+    other = tmp_path / "other"
+    other.mkdir()
+    info = other / "unrelated-2.0.dist-info"
+    info.mkdir()
+    (info / "entry_points.txt").write_text("[console_scripts]\nunrelated = unrelated:main\n")
+    (other / "legacy.egg-info").write_text("Metadata-Version: 1.0\n")  # an egg-info that is a file
+    monkeypatch.setattr(sys, "path", [str(other), str(tmp_path / "missing")])
+    assert _may_have_plugins() is False
+
+    site = tmp_path / "site"
+    site.mkdir()
+    install_plugin(site)
+    monkeypatch.setattr(sys, "path", [str(other), str(site)])
+    assert _may_have_plugins() is True
+
+    archive = tmp_path / "bundle.zip"
+    archive.write_bytes(b"PK\x05\x06" + b"\0" * 18)
+    monkeypatch.setattr(sys, "path", [str(other), str(archive)])
+    assert _may_have_plugins() is True
+
+    class ElsewhereFinder:  # a finder that finds distributions somewhere the pre-scan cannot look
+        def find_spec(self, *args):
+            return None
+
+        def find_distributions(self, *args, **kwargs):
+            return iter(())
+
+    monkeypatch.setattr(sys, "path", [str(other)])
+    monkeypatch.setattr(sys, "meta_path", [ElsewhereFinder(), PathFinder])
+    assert _may_have_plugins() is True

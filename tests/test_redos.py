@@ -61,7 +61,11 @@ def _collect_patterns():
             for i, v in enumerate(list(obj)[:5000]):
                 walk(v, f"{where}[{i}]", depth + 1, seen)
         elif hasattr(obj, "__dict__") and type(obj).__module__.startswith("postlint"):
-            for k, v in vars(obj).items():
+            # Holders that compile on first use (phrases.Entry) compile everything now,
+            # so every pattern is timed, not only the ones the sample happened to need.
+            if callable(getattr(obj, "compile_patterns", None)):
+                obj.compile_patterns()
+            for k, v in list(vars(obj).items()):
                 walk(v, f"{where}.{k}", depth + 1, seen)
 
     for info in pkgutil.walk_packages(postlint.__path__, "postlint."):

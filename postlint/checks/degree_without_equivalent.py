@@ -23,6 +23,9 @@ _ROUTE = re.compile(
     r"|regardless\s+of\s+(?:\w+\s+){0,2}(?:degree|education|background)|\bor\s+experience",
     re.IGNORECASE,
 )
+# What every _DEGREE match contains, without its word boundaries: a posting with none of
+# these has no degree to report, and this scan is ~6x cheaper than _ROUTE's (most postings).
+_MAYBE_DEGREE = re.compile(r"degree|diploma|bs/ms|b[sa]\s+in", re.IGNORECASE)
 _OPTIONAL = re.compile(r"prefer|plus|bonus|nice|ideal|desir|advantage|a\s+big\s+plus|helpful|welcome|optional",
                        re.IGNORECASE)
 
@@ -50,7 +53,7 @@ class DegreeWithoutEquivalent(Rule):
 
     def check(self, doc, ctx):
         prose = doc.prose
-        if _ROUTE.search(prose, doc.body_start):
+        if not _MAYBE_DEGREE.search(prose, doc.body_start) or _ROUTE.search(prose, doc.body_start):
             return
         for s_start, s_end in sentences(prose, doc.body_start):
             sentence = prose[s_start:s_end]

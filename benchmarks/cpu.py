@@ -1,0 +1,93 @@
+"""Start-up and per-posting ratios to the parse floor by CPU time, for comparing two versions.
+
+    python benchmarks/cpu.py            # 15 start-ups, 300 postings
+
+On a shared machine wall time swings with the load (benchmarks/run.py --quick gave 1.9x to 3.2x
+for the same start-up within minutes); CPU time, with postlint and the floor interleaved, moves
+far less. Start-up: median CPU (user + sys) of N subprocess runs on examples/good-posting.md,
+alternating postlint and the floor. Per posting: the best of 3 passes over the first corpus
+postings in this process, postlint through its Python API (default rules) and the floor on the
+same bytes. Note: with PYTHONDONTWRITEBYTECODE set and no __pycache__, every start-up compiles
+postlint's sources (~100 ms); ``python -m compileall -q postlint`` first, as an installed wheel has.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from run import FLOOR_ONE, corpus_files  # noqa: E402
+
+
+def startup(runs: int) -> tuple[float, float]:
+    post = str(ROOT / "examples" / "good-posting.md")
+    cmds = {"floor": [sys.executable, "-c", FLOOR_ONE, post], "postlint": [sys.executable, "-m", "postlint", post]}
+    cpu: dict = {k: [] for k in cmds}
+    for _ in range(runs):
+        for name, cmd in cmds.items():
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            subprocess.run(cmd, capture_output=True, cwd=ROOT)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu[name].append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+    return statistics.median(cpu["floor"]) * 1000, statistics.median(cpu["postlint"]) * 1000
+
+
+def per_posting(limit: int) -> tuple[float, float, int]:
+    import markdown_it
+    import yaml
+
+    from postlint import api
+
+    files, _ = corpus_files(limit)
+    raw = [(f.read_bytes(), str(f)) for f in files]
+
+    def floor(data: bytes) -> None:
+        text = data.decode("utf-8", "surrogateescape")
+        fm, body = "", text
+        if text.startswith("---"):
+            parts = text.split("\n---", 1)
+            if len(parts) == 2:
+                fm, body = parts[0][3:], parts[1]
+        try:
+            yaml.load(fm, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        except yaml.YAMLError:
+            pass
+        markdown_it.MarkdownIt().parse(body)
+
+    api.lint_bytes(raw[0][0], raw[0][1])  # build the linter once, as the CLI does
+    floor(raw[0][0])
+    best_floor = best_postlint = float("inf")
+    for _ in range(3):
+        start = time.process_time()
+        for data, _name in raw:
+            floor(data)
+        best_floor = min(best_floor, time.process_time() - start)
+        start = time.process_time()
+        for data, name in raw:
+            api.lint_bytes(data, name)
+        best_postlint = min(best_postlint, time.process_time() - start)
+    return best_floor / len(raw) * 1000, best_postlint / len(raw) * 1000, len(raw)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15, help="start-ups of each")
+    parser.add_argument("--postings", type=int, default=300)
+    args = parser.parse_args()
+    f_start, p_start = startup(args.runs)
+    f_post, p_post, n = per_posting(args.postings)
+    print(f"start-up (median CPU of {args.runs}): floor {f_start:.0f} ms, postlint {p_start:.0f} ms, "
+          f"ratio {p_start / f_start:.2f}x")
+    print(f"per posting (best of 3 over {n} postings, CPU): floor {f_post:.2f} ms, postlint {p_post:.2f} ms, "
+          f"ratio {p_post / f_post:.2f}x")
+
+
+if __name__ == "__main__":
+    main()
