@@ -175,7 +175,9 @@ def main(argv: list[str] | None = None) -> int:
     if shutil.which("codespell"):
         peers.append(("codespell", ["codespell"]))
     if shutil.which("proselint"):
-        peers.append(("proselint", ["proselint"]))
+        # proselint 0.14+ takes a subcommand (`proselint check FILE`); older ones take the file.
+        new = subprocess.run(["proselint", "version"], capture_output=True).returncode == 0
+        peers.append(("proselint", ["proselint", "check"] if new else ["proselint"]))
     for name in ("markdownlint", "markdownlint-cli"):
         if shutil.which(name):
             peers.append(("markdownlint-cli", [name]))

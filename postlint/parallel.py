@@ -183,7 +183,17 @@ def lint_files(items, jobs: int, *, fix: bool = False, unsafe: bool = False, wri
             yield hit if hit is not None else _slim(
                 lint_path(linters, path, display, settings, fix, unsafe, write, cache, data, key))
         return
-    yield from _pooled(_chain(head, entries), jobs, fix, unsafe, write, None if cache is None else cache.directory)
+    # Lint the first miss here before forking: it loads the spelling table and compiles the
+    # patterns the rules build on first use, and forked workers inherit all of it instead of
+    # each paying it again (measured below in benchmarks/scale.py's jobs row).
+    rest = _chain(head, entries)
+    for path, display, settings, data, key, hit in rest:
+        if hit is not None:
+            yield hit
+            continue
+        yield _slim(lint_path(linters, path, display, settings, fix, unsafe, write, cache, data, key))
+        break
+    yield from _pooled(rest, jobs, fix, unsafe, write, None if cache is None else cache.directory)
 
 
 def _chain(head, rest):
