@@ -23,7 +23,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from run import FLOOR_ONE, corpus_files  # noqa: E402
+from run import FLOOR_ONE, corpus_files, floor_parse  # noqa: E402
 
 
 def startup(runs: int) -> tuple[float, float]:
@@ -40,26 +40,13 @@ def startup(runs: int) -> tuple[float, float]:
 
 
 def per_posting(limit: int) -> tuple[float, float, int]:
-    import markdown_it
-    import yaml
-
     from postlint import api
 
     files, _ = corpus_files(limit)
     raw = [(f.read_bytes(), str(f)) for f in files]
 
     def floor(data: bytes) -> None:
-        text = data.decode("utf-8", "surrogateescape")
-        fm, body = "", text
-        if text.startswith("---"):
-            parts = text.split("\n---", 1)
-            if len(parts) == 2:
-                fm, body = parts[0][3:], parts[1]
-        try:
-            yaml.load(fm, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-        except yaml.YAMLError:
-            pass
-        markdown_it.MarkdownIt().parse(body)
+        floor_parse([data.decode("utf-8", "surrogateescape")])
 
     api.lint_bytes(raw[0][0], raw[0][1])  # build the linter once, as the CLI does
     floor(raw[0][0])
