@@ -47,6 +47,14 @@ def _pseudo_heading(content: str) -> tuple[str, int] | None:
     return (title, 7) if 2 <= len(title) <= 60 and "*" not in title and "_" not in title else None
 
 
+def _glued_headings(content: str):
+    """'##Heading' lines after the first line of a block (a paragraph or a list item read them in)."""
+    for line in content.split("\n")[1:]:
+        heading = _pseudo_heading(line) if line.startswith("#") else None
+        if heading:
+            yield heading
+
+
 class TooManyRequirements(Rule):
     code = "PL603"
     name = "too-many-requirements"
@@ -110,10 +118,8 @@ class TooManyRequirements(Rule):
                 heading = _pseudo_heading(content)
                 if heading:
                     enter(*heading)
-                for line in content.split("\n")[1:]:  # '##Qualifications\n##The designer:' is two headings
-                    heading = _pseudo_heading(line) if line.startswith("#") else None
-                    if heading:
-                        enter(*heading)
+                for heading in _glued_headings(content):  # '##Qualifications\n##The designer:' is two
+                    enter(*heading)
             elif tok.type in ("bullet_list_open", "ordered_list_open"):
                 depth += 1
                 if depth == 1:
@@ -130,10 +136,8 @@ class TooManyRequirements(Rule):
                         current[3].append((tok.map[0], ordered))
                 # '##Heading' right under an item is read into it (a lazy continuation line); it is
                 # still the next section's heading, as it is once PL301's fix adds the space.
-                for line in text.split("\n")[1:]:
-                    heading = _pseudo_heading(line) if line.startswith("#") else None
-                    if heading:
-                        enter(*heading)
+                for heading in _glued_headings(text):
+                    enter(*heading)
         for section in sections:
             # Numbered requirements, each followed by its own unindented bullet list of examples
             # (18F: "1. Experience leading... This experience must include THREE of the following"):
