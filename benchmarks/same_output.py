@@ -1,6 +1,6 @@
 """Check that an optimisation left postlint's output on the corpus byte-identical.
 
-    python benchmarks/same_output.py save    # before the change: writes /tmp/postlint-before-*.json
+    python benchmarks/same_output.py save    # before the change: writes /tmp/postlint-before-<checkout>-*.json
     python benchmarks/same_output.py check   # after: compares, exits 1 on any difference
 """
 
@@ -14,7 +14,7 @@ RUNS = {"default": [], "all": ["--select", "ALL"]}
 
 
 def run(extra):
-    cmd = [sys.executable, "-m", "postlint", "--format", "json", *extra, str(CORPUS)]
+    cmd = [sys.executable, "-m", "postlint", "--no-cache", "--format", "json", *extra, str(CORPUS)]
     return subprocess.run(cmd, capture_output=True, cwd=ROOT).stdout
 
 
@@ -22,7 +22,8 @@ def main(mode: str) -> int:
     bad = 0
     for name, extra in RUNS.items():
         out = run(extra)
-        saved = Path(f"/tmp/postlint-before-{name}.json")
+        # Named after the checkout, so two worktrees measuring at once keep their own baselines.
+        saved = Path(f"/tmp/postlint-before-{ROOT.name}-{name}.json")
         if mode == "save":
             saved.write_bytes(out)
             print(f"{name}: saved {len(out):,} bytes")
