@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from postlint.document import Document
-from postlint.readability import analyse, fk_grade, reading_ease, syllables
+from postlint.readability import analyse, fk_grade, reading_ease, syllables, totals
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -55,7 +55,43 @@ def test_formulas_on_a_counted_sentence():
     ("Work with us • Learn a lot • Have fun\n<ul><li>One thing</li><li>Another thing</li></ul>\n", 5),
 ])
 def test_sentence_cuts(text, sentences):
-    assert len(analyse(Document.from_text(text)).sentences) == sentences
+    doc = Document.from_text(text)
+    assert len(analyse(doc).sentences) == sentences
+    assert totals(doc).sentences == sentences
+
+
+def _counts(doc):
+    stats = analyse(doc)
+    return stats.words, len(stats.sentences), stats.syllables, stats.english
+
+
+@pytest.mark.parametrize("text", [
+    "Tools, e.g. Python. Mr. Smith (etc.) and ((\"etc. then. A.B. Reach us!? Yes... no.\n",
+    "We.Are glued.Here and there. \"Quoted.\" 'Single.' (Paren.) [Bracket.] end\n",
+    "<p>One. Two</p><li>Three • Four</li> a | b | c\n",
+    "1. 2. 3.\n\n...\n\n- ! ?\n",
+])
+def test_totals_equal_the_sentence_by_sentence_counts(text):
+    doc = Document.from_text(text)
+    t = totals(doc)
+    assert (t.words, t.sentences, t.syllables, t.english) == _counts(doc)
+
+
+def test_totals_equal_the_sentence_by_sentence_counts_on_the_corpus():
+    """PL601 scores every posting with totals() and builds the sentence list only to point at
+    the hardest sentence of a posting it reports: both must count alike on every real posting."""
+    corpus = ROOT.parent / "shared" / "corpus"
+    if not corpus.is_dir():
+        pytest.skip("../shared/corpus is not present")
+    files = sorted(corpus.rglob("*.md"))
+    assert len(files) > 500
+    differ = []
+    for f in files:
+        doc = Document.from_bytes(f.read_bytes(), str(f))
+        t = totals(doc)
+        if (t.words, t.sentences, t.syllables, t.english) != _counts(doc):
+            differ.append(f.name)
+    assert differ == []
 
 
 def test_offsets_point_at_the_first_word_of_each_sentence():

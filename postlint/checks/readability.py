@@ -56,16 +56,17 @@ class Readability(Rule):
     )
 
     def check(self, doc, ctx):
-        from postlint.readability import analyse
+        from postlint.readability import analyse, totals
 
-        stats = analyse(doc)
+        stats = totals(doc)
         if stats.words < ctx.option("min-words", 100) or stats.english < 0.05:
             return
         grade, ease = stats.grade, stats.ease
         max_grade, min_ease = ctx.option("max-grade", 16), ctx.option("min-ease", 0)
         if grade <= max_grade and ease >= min_ease:
             return
-        long_enough = [s for s in stats.sentences if s.words >= 8] or stats.sentences
+        sentences = analyse(doc).sentences
+        long_enough = [s for s in sentences if s.words >= 8] or sentences
         hardest = max(long_enough, key=lambda s: (s.grade, s.words))
         end = min(hardest.end, doc.line_ends[doc.line_index(hardest.start)])
         yield Violation(hardest.start, end,
