@@ -64,8 +64,9 @@ class Words:
         self._offsets: dict = {}
 
     def offsets(self, word: str) -> list[int]:
-        """Offsets in the prose where ``word`` (lower-case ASCII letters and digits) stands
-        as a whole word. Only valid when ``exact``."""
+        """Offsets in the prose where ``word`` stands as a whole word: exactly, for a word of
+        lower-case ASCII letters and digits; for a word of the view with ``?`` in it, the
+        offsets of every word that reads so. Only valid when ``exact``."""
         found = self._offsets.get(word)
         if found is None:
             found = []

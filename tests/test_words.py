@@ -209,3 +209,15 @@ def test_table_edge_files(data):
     table = SortedTable(data)
     assert table.get("zz") is None
     assert table.get("a") == ("b" if data.startswith(b"a,b") else None)
+
+
+def test_repeated_word_gate_skips_only_postings_without_a_double(monkeypatch):
+    from postlint.checks import repeated_word
+
+    rule = _by_code("PL403")
+    texts = _texts() + ["the\n\nthe", "the,\nthe", "the \r\nthe", "the\r\rthe", "café\tCafé", "nous nous"]
+    fast = [[(v.start, v.end, v.message) for v in rule.check(d, Context())] for d in _docs(texts)]
+    monkeypatch.setattr(repeated_word, "_may_repeat", lambda *a: True)
+    slow = [[(v.start, v.end, v.message) for v in rule.check(d, Context())] for d in _docs(texts)]
+    assert fast == slow
+    assert sum(map(bool, fast)) >= 3
