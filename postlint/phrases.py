@@ -87,6 +87,7 @@ class Entry:
         # Words a pattern's match starts with, so it runs only where one occurs.
         self.starts_with = [w.lower() for w in raw.get("starts_with") or []]
         self.simple_starts = all(_simple(w) for w in self.starts_with)
+        self.anchored = bool(raw.get("anchored")) and bool(self.starts_with)
         self.message = raw.get("message") or rule_message
         self.suggest = list(raw.get("suggest") or [])
         self.unsafe = bool(raw.get("unsafe", False))
@@ -222,19 +223,37 @@ class PhraseMatcher:
                 if entry is not None:
                     yield m.start(), m.end(), entry
         for entry in self.patterns:
+            matches = None
             if entry.starts_with:
                 view = words(doc)
                 if view.exact and entry.simple_starts:
                     if view.vocab.isdisjoint(entry.starts_with):
                         continue
+                    if entry.anchored:
+                        matches = _anchored(entry.pattern, prose, view, entry.starts_with)
                 elif not any(w in word_index(doc) for w in entry.starts_with):
                     continue
-            for m in entry.pattern.finditer(prose):
+            for m in matches if matches is not None else entry.pattern.finditer(prose):
                 if m.end() > m.start():
                     yield m.start(), m.end(), entry
 
 
 _WORD = re.compile(r"[^\W_]+")
+
+
+def _anchored(pattern, prose: str, view, starts) -> list:
+    """What ``pattern.finditer(prose)`` gives, for a pattern whose every match begins at one
+    of the words ``starts``: tried at those words' offsets only, left to right, a match
+    not overlapping the one before (as finditer goes on from the end of a match)."""
+    found, end = [], 0
+    for pos in sorted({pos for w in starts for pos in view.offsets(w)}):
+        if pos < end:
+            continue
+        m = pattern.match(prose, pos)
+        if m is not None and m.end() > m.start():
+            found.append(m)
+            end = m.end()
+    return found
 
 
 def _simple(word: str) -> bool:

@@ -221,3 +221,41 @@ def test_repeated_word_gate_skips_only_postings_without_a_double(monkeypatch):
     slow = [[(v.start, v.end, v.message) for v in rule.check(d, Context())] for d in _docs(texts)]
     assert fast == slow
     assert sum(map(bool, fast)) >= 3
+
+
+CEILINGS = [
+    "up to 5 years of experience; Up To 3 years experience. setup to 5 years experience",
+    "Maximum of 3 years experience, max. 2 years' experience, at most 4 years of relevant work experience",
+    "3-5 years experience max, 10 – 12 years of experience at most, 2-4 years of experience or less",
+    "a3-5 years experience max _3-5 years experience max x 3-5 years experience max 3-5 years experience max",
+    "not more than 7 years experience no more than 7 years experience up to up to 2 years experience",
+]
+
+
+def test_anchored_patterns_find_what_a_scan_finds():
+    texts = _texts() + CEILINGS
+    anchored = 0
+    for rule in _phrase_rules():
+        for entry in rule.matcher().patterns:
+            if not entry.anchored:
+                continue
+            anchored += 1
+            for doc in _docs(texts):
+                view = words(doc)
+                if view.exact:
+                    got = [m.span() for m in phrases._anchored(entry.pattern, doc.prose, view, entry.starts_with)]
+                    assert got == [m.span() for m in entry.pattern.finditer(doc.prose) if m.end() > m.start()]
+    assert anchored
+
+
+def test_ceiling_pattern_with_a_digit_first_matches_like_the_word_boundary_one():
+    """rules/age-coded.yaml writes \\b\\d+ as \\d(?<!\\w\\d)\\d* so the regex engine can skip to digits."""
+    rule = _by_code("PL503")
+    entry = next(e for e in rule.matcher().patterns if e.raw["pattern"].startswith("\\d(?<!\\w\\d)\\d*"))
+    original = re.compile("\\b\\d+" + entry.raw["pattern"][len("\\d(?<!\\w\\d)\\d*"):], entry.flags)
+    found = 0
+    for text in _texts() + CEILINGS:
+        got = [m.span() for m in entry.pattern.finditer(text)]
+        assert got == [m.span() for m in original.finditer(text)]
+        found += len(got)
+    assert found >= 4
