@@ -7,6 +7,7 @@ path, on the rule cases, the seeds, hand-made edge cases and a slice of the corp
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 from pathlib import Path
@@ -54,20 +55,32 @@ def _docs(texts):
     return [Document.from_text(t) for t in texts]
 
 
+@functools.lru_cache(maxsize=1)
+def _scan():
+    """One pass over every code point: (characters lower() misreads, {ascii letter: the
+    characters IGNORECASE matches it with})."""
+    ascii_letter = re.compile("[a-z]", re.IGNORECASE)
+    bad, matched = set(), {}
+    for code in range(sys.maxunicode + 1):
+        ch = chr(code)
+        low = ch.lower()
+        if code >= 128 and (len(low) != 1 or low.isalnum() != ch.isalnum()):
+            bad.add(ch)
+        if ascii_letter.fullmatch(ch):
+            for letter in "abcdefghijklmnopqrstuvwxyz":
+                if re.fullmatch(letter, ch, re.IGNORECASE):
+                    matched.setdefault(letter, set()).add(ch)
+                    if code >= 128 and low != letter:
+                        bad.add(ch)
+    return bad, matched
+
+
 def test_exotic_lists_every_character_the_view_would_misread():
     """Outside EXOTIC, lower() keeps each character one character, of the same kind (letter or
     digit, or not), and a case-insensitive match reaches an ASCII letter only from a character
     whose lower case is that letter. Checked over every code point."""
-    ascii_letter = re.compile("[a-z]", re.IGNORECASE)
-    bad = []
-    for code in range(128, sys.maxunicode + 1):
-        ch = chr(code)
-        low = ch.lower()
-        if len(low) != 1 or low.isalnum() != ch.isalnum():
-            bad.append(ch)
-        elif ascii_letter.fullmatch(ch) and not low.isascii():
-            bad.append(ch)
-    assert set(bad) <= set(EXOTIC), [hex(ord(c)) for c in set(bad) - set(EXOTIC)]
+    bad, _ = _scan()
+    assert bad <= set(EXOTIC), [hex(ord(c)) for c in bad - set(EXOTIC)]
 
 
 def test_view_holds_exactly_the_ascii_words_of_the_word_index():
@@ -105,15 +118,15 @@ def _phrase_rules():
 
 
 def test_phrase_rules_find_what_the_word_index_finds():
-    texts = _texts() + [r.docs.example for r in _phrase_rules()]
+    docs = _docs(_texts() + [r.docs.example for r in _phrase_rules()])  # views are per document: shared
     for rule in _phrase_rules():
         matcher = rule.matcher()
         assert matcher._needs is not None, rule.code  # every shipped rule takes the fast path
-        fast = [[(v.start, v.end, v.message) for v in rule.check(d, Context())] for d in _docs(texts)]
+        fast = [[(v.start, v.end, v.message) for v in rule.check(d, Context())] for d in docs]
         saved = matcher._needs
         matcher._needs = None
         try:
-            slow = [[(v.start, v.end, v.message) for v in rule.check(d, Context())] for d in _docs(texts)]
+            slow = [[(v.start, v.end, v.message) for v in rule.check(d, Context())] for d in docs]
         finally:
             matcher._needs = saved
         assert fast == slow, rule.code
@@ -259,3 +272,32 @@ def test_ceiling_pattern_with_a_digit_first_matches_like_the_word_boundary_one()
         assert got == [m.span() for m in original.finditer(text)]
         found += len(got)
     assert found >= 4
+
+
+# ------------------------------------------------------------------ the prose view
+@pytest.mark.parametrize("part", ["", "abc", "a\nb", "\n\n", "a\r\nb\r\n", "\r\n", "a\rb\nc", "\r", "é\u2028x\n\t ", "x\r\r\n"])
+def test_blank_keeps_line_breaks_only(part):
+    from postlint import prose
+
+    assert prose._blank(part) == prose._NOT_NEWLINE.sub(" ", part)
+
+
+def test_url_trigger_classes_are_what_ignorecase_matched():
+    from postlint import prose
+
+    old = re.compile(r"://|www\.|mailto:", re.I)
+    new = prose._LINE_TRIGGERS[prose._URL]
+    _, matched = _scan()
+    for letter, chars in (("w", "wW"), ("m", "mM"), ("a", "aA"), ("i", "iI\u0130\u0131"), ("l", "lL"), ("t", "tT"), ("o", "oO")):
+        assert matched[letter] == set(chars)
+    for text in ["see WWW.x.org or wWw.y and MAİLTO:me maılto:x mailto: http://a https:// ftp:/", *EDGE]:
+        assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)]
+
+
+def test_patterns_skipped_by_their_needed_text_hold_it():
+    from postlint import prose
+
+    for pattern, needed in prose._NEEDS.items():
+        for text in _texts(40):
+            for m in pattern.finditer(text):
+                assert needed in m.group()
