@@ -191,23 +191,32 @@ def test_shipped_table_is_sorted_unique_with_comments_only_on_top():
     assert all("," in r and r.split(",", 1)[1] for r in rows)
 
 
-def test_table_bisection_answers_like_the_split_lines():
-    raw = TABLE.read_bytes()
-    lazy, split = SortedTable(raw), SortedTable(raw)
-    lazy.SPLIT_AFTER = 10 ** 9
-    keys = [line.split(",", 1)[0] for line in split.lines]
+def _split_get(lines, word):
+    import bisect
+
+    key = word + ","
+    i = bisect.bisect_left(lines, key)
+    return lines[i][len(key):] if i < len(lines) and lines[i].startswith(key) else None
+
+
+@pytest.mark.parametrize("step", [SortedTable.STEP, 64, 1])
+def test_table_lookup_answers_like_bisecting_the_split_lines(step, monkeypatch):
+    monkeypatch.setattr(SortedTable, "STEP", step)
+    table = SortedTable(TABLE.read_bytes())
+    lines = table.lines
+    keys = [line.split(",", 1)[0] for line in lines]
+    assert keys == sorted(keys)  # keys sort as the lines do
     probes = keys[::97] + [k + "q" for k in keys[::211]] + [k[:-1] for k in keys[::199]]
-    probes += [keys[0], keys[-1], "", "a", "zzzzzz", "é", "сontain", "0", "~", "ab,c"]
-    assert [lazy.get(w) for w in probes] == [split.get(w) for w in probes]
-    assert lazy._lines is None  # never split
-    assert sum(split.get(w) is not None for w in probes) > 900
+    probes += [keys[0], keys[-1], "", "a", "zzzzzz", "é", "сontain", "0", "~", "ab,c", keys[0][:-1]]
+    probes += [table._keys[i].decode() for i in range(0, len(table._keys), 7)]
+    assert [table.get(w) for w in probes] == [_split_get(lines, w) for w in probes]
+    assert sum(table.get(w) is not None for w in probes) > 900
 
 
-def test_table_splits_once_after_many_lookups():
+def test_small_table():
     table = SortedTable(b"# head\nabc,x\nabd,y\n")
-    table.SPLIT_AFTER = 2
-    assert [table.get(w) for w in ("abc", "abd", "abe", "abc")] == ["x", "y", None, "x"]
-    assert table._lines == ["abc,x", "abd,y"]
+    assert [table.get(w) for w in ("abc", "abd", "abe", "ab", "abcd", "#", " head")] == ["x", "y", None, None, None, None, None]
+    assert table.lines == ["abc,x", "abd,y"]
     assert len(table) == 2
 
 
@@ -217,11 +226,12 @@ def test_table_non_ascii_holds_every_non_ascii_character_of_the_keys():
     assert chars and chars <= table.non_ascii
 
 
-@pytest.mark.parametrize("data", [b"", b"# only a comment", b"a,b", b"a,b\n\n"])
+@pytest.mark.parametrize("data", [b"", b"# only a comment", b"a,b", b"a,b\n\n", b"a,b\nzz", b"a"])
 def test_table_edge_files(data):
     table = SortedTable(data)
     assert table.get("zz") is None
     assert table.get("a") == ("b" if data.startswith(b"a,b") else None)
+    assert table.get("") is None
 
 
 def test_repeated_word_gate_skips_only_postings_without_a_double(monkeypatch):
