@@ -34,6 +34,7 @@ import functools
 import re
 
 from postlint.diagnostics import Fix, Violation
+from postlint.words import phrase_words, words
 
 WINDOW = 80
 _LAZY = ("pattern", "before", "after", "not_before", "not_after", "exceptions")
@@ -85,6 +86,8 @@ class Entry:
         self.has_pattern = bool(raw.get("pattern"))
         # Words a pattern's match starts with, so it runs only where one occurs.
         self.starts_with = [w.lower() for w in raw.get("starts_with") or []]
+        self.simple_starts = all(_simple(w) for w in self.starts_with)
+        self.anchored = bool(raw.get("anchored")) and bool(self.starts_with)
         self.message = raw.get("message") or rule_message
         self.suggest = list(raw.get("suggest") or [])
         self.unsafe = bool(raw.get("unsafe", False))
@@ -163,15 +166,37 @@ class PhraseMatcher:
         # First-word index: the alternation runs anchored at the offsets where a
         # phrase's first word occurs, not at every character of the posting.
         self.first_words: dict = {}
+        # Each phrase's words and first word, for the shared word view (postlint/words.py):
+        # a phrase is tried only in a posting that holds all of its words.
+        self._needs: list | None = []
         for phrase in self.by_phrase:
             m = _WORD.search(phrase)
             if m is None:
                 self.first_words = None  # a phrase with no word in it: scan everything
                 break
-            self.first_words.setdefault(m.group().lower(), set()).add(m.start())
+            first = m.group().lower()
+            self.first_words.setdefault(first, set()).add(m.start())
+            needs = phrase_words(phrase)
+            if self._needs is not None and needs is not None and _simple(first) and first in needs:
+                self._needs.append((needs, first, m.start()))
+            else:
+                self._needs = None  # a word the view cannot see exactly: the word index
         self.patterns = [e for e in self.entries if e.has_pattern]
         self.exceptions = compile_phrases(spec.get("exceptions", []), True)
         self.skip_names = bool(spec.get("skip_names", False))
+
+    def _starts(self, doc) -> list[int]:
+        """Offsets where a phrase may start: where the first word of a phrase stands whose
+        words all occur in the posting. A phrase with a word the posting lacks cannot
+        match anywhere, so leaving out its first word's offsets changes no hit."""
+        view = words(doc)
+        if view.exact and self._needs is not None:
+            vocab = view.vocab
+            firsts = {(first, off) for needs, first, off in self._needs if needs <= vocab}
+            return sorted({pos - off for first, off in firsts for pos in view.offsets(first) if pos >= off})
+        index = word_index(doc)
+        return sorted({pos - off for word, offs in self.first_words.items()
+                       for pos in index.get(word, ()) for off in offs if pos >= off})
 
     @functools.cached_property
     def phrases(self):
@@ -190,9 +215,7 @@ class PhraseMatcher:
             if self.first_words is None:
                 matches = self.phrases.finditer(prose)
             else:
-                index = word_index(doc)
-                starts = sorted({pos - off for word, offs in self.first_words.items()
-                                 for pos in index.get(word, ()) for off in offs if pos >= off})
+                starts = self._starts(doc)
                 alternation = self.phrases if starts else None
                 matches = filter(None, (alternation.match(prose, pos) for pos in starts))
             for m in matches:
@@ -200,16 +223,43 @@ class PhraseMatcher:
                 if entry is not None:
                     yield m.start(), m.end(), entry
         for entry in self.patterns:
+            matches = None
             if entry.starts_with:
-                index = word_index(doc)
-                if not any(w in index for w in entry.starts_with):
+                view = words(doc)
+                if view.exact and entry.simple_starts:
+                    if view.vocab.isdisjoint(entry.starts_with):
+                        continue
+                    if entry.anchored:
+                        matches = _anchored(entry.pattern, prose, view, entry.starts_with)
+                elif not any(w in word_index(doc) for w in entry.starts_with):
                     continue
-            for m in entry.pattern.finditer(prose):
+            for m in matches if matches is not None else entry.pattern.finditer(prose):
                 if m.end() > m.start():
                     yield m.start(), m.end(), entry
 
 
 _WORD = re.compile(r"[^\W_]+")
+
+
+def _anchored(pattern, prose: str, view, starts) -> list:
+    """What ``pattern.finditer(prose)`` gives, for a pattern whose every match begins at one
+    of the words ``starts``: tried at those words' offsets only, left to right, a match
+    not overlapping the one before (as finditer goes on from the end of a match)."""
+    found, end = [], 0
+    for pos in sorted({pos for w in starts for pos in view.offsets(w)}):
+        if pos < end:
+            continue
+        m = pattern.match(prose, pos)
+        if m is not None and m.end() > m.start():
+            found.append(m)
+            end = m.end()
+    return found
+
+
+def _simple(word: str) -> bool:
+    """A lower-case ASCII word of letters and digits: the word view sees it exactly."""
+    return word.isascii() and word.isalnum() and word == word.lower()
+
 _INDEXES: "weakref.WeakKeyDictionary" = None
 
 

@@ -21,6 +21,7 @@ from collections import Counter
 
 from postlint.diagnostics import Fix, Violation
 from postlint.wordlist import match_case
+from postlint.words import words
 
 _TOKEN = re.compile(r"(?<![\w@/\\.'’])([^\W\d_]+(?:['’][^\W\d_]+)?)(?![\w@/\\]|[.'’-]?\d|\.[^\W\d_])")
 _SENTENCE_END = set(".!?:;\"“”")
@@ -68,6 +69,39 @@ def _shouting(prose: str, m, starts) -> bool:
 _MISSING = object()
 
 
+def _lookup(memo: dict, table, lower: str):
+    right = memo.get(lower, _MISSING)
+    if right is _MISSING:
+        right = table.get(lower)
+        if len(memo) < 500_000:
+            memo[lower] = right
+    return right
+
+
+def _may_hit(rule, doc, table, memo, min_len: int, allowed) -> bool:
+    """Whether any word of the posting is in the table, from the shared word view
+    (postlint/words.py), without tokenising the prose again. False only when the full
+    check would find nothing: every token the check looks up that could be reported
+    (letters, no apostrophe) is, lower-cased, a word of the view; a key with a
+    non-ASCII letter could only match a posting holding that letter. Set operations
+    in C: only words never seen in the run are looked up."""
+    view = words(doc)
+    non_ascii = getattr(table, "non_ascii", None)  # a table that cannot say: check fully
+    if non_ascii is None or not view.exact or any(ch in view.low for ch in non_ascii):
+        return True
+    seen = rule.__dict__.setdefault("_seen", set())
+    wrong = rule.__dict__.setdefault("_wrong", set())
+    new = view.vocab - seen
+    if new:
+        for word in new:
+            if _lookup(memo, table, word) is not None:
+                wrong.add(word)
+        if len(seen) < 500_000:
+            seen |= new
+    found = view.vocab & wrong
+    return any(len(word) >= min_len and word not in allowed for word in found)
+
+
 def check_spelling(rule, doc, ctx):
     _, exceptions, table = rule._compile()
     allowed = {w.lower() for w in rule.spec.get("allow", [])}
@@ -75,31 +109,29 @@ def check_spelling(rule, doc, ctx):
     if settings is not None:
         allowed |= {w.lower() for w in getattr(settings, "words", ())}
     prose = doc.prose
+    min_len = rule.spec.get("min_length", 3)
+    # Lookups are memoised across documents.
+    memo = rule.__dict__.setdefault("_memo", {})
+    if not _may_hit(rule, doc, table, memo, min_len, allowed):
+        return
     # Each distinct word is looked up once, from findall's strings (no match objects);
     # the matches are built only for a document with a hit, and most have none.
     counts = Counter(_TOKEN.findall(prose))
     if not is_english(counts):
         return
-    min_len = rule.spec.get("min_length", 3)
-    # Lookups are memoised across documents.
-    memo = rule.__dict__.setdefault("_memo", {})
     wrong: dict = {}
     for word in counts:
         if len(word) < min_len:
             continue
         lower = word.lower()
-        right = memo.get(lower, _MISSING)
-        if right is _MISSING:
-            right = table.get(lower)
-            if len(memo) < 500_000:
-                memo[lower] = right
+        right = _lookup(memo, table, lower)
         if right is not None and lower not in allowed:
             wrong[word] = (lower, right)
     if not wrong:
         return
     matches = list(_TOKEN.finditer(prose))
-    words = [m.group(1) for m in matches]
-    hits = [(m, word, *wrong[word]) for m, word in zip(matches, words) if word in wrong]
+    tokens = [m.group(1) for m in matches]
+    hits = [(m, word, *wrong[word]) for m, word in zip(matches, tokens) if word in wrong]
 
     starts = doc.line_starts
     import bisect
@@ -110,10 +142,13 @@ def check_spelling(rule, doc, ctx):
 
     # Words the document itself uses as names: capitalised mid-sentence
     # somewhere, or written in the front matter (company: Numbrs) ...
-    names = {m.group(1).lower() for m in matches if m.group(1)[:1].isupper() and not sentence_start(m)}
+    # Only the hits' words are ever asked about, so only their occurrences are looked at.
+    asked = {lower for _, _, lower, _ in hits}
+    mine = [(m, word) for m, word in zip(matches, tokens) if word.lower() in asked]
+    names = {word.lower() for m, word in mine if word[:1].isupper() and not sentence_start(m)}
     # ... or capitalised every time it appears, more than once (Numbrs ... Numbrs).
     caps: dict = {}
-    for word in words:
+    for _, word in mine:
         entry = caps.setdefault(word.lower(), [0, True])
         entry[0] += 1
         entry[1] = entry[1] and word[:1].isupper()

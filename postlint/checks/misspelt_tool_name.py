@@ -21,6 +21,7 @@ from postlint.checks.base import Rule, RuleDocs
 from postlint.diagnostics import Fix, Severity, Violation
 from postlint.phrases import word_index
 from postlint.resources import data_dir
+from postlint.words import words
 
 _TOKEN = re.compile(r"(?<![\w.@/-])[A-Za-z][A-Za-z0-9]*(?:[.+#-][A-Za-z0-9]+)*(?![\w@/])")
 MIN_LENGTH = 6
@@ -32,6 +33,12 @@ def names() -> dict[str, str]:
     text = (data_dir("rules") / "data" / "tool-names.yaml").read_text(encoding="utf-8")
     data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # C loader: 4.6 ms -> 0.5 ms
     return {n.lower(): n for n in data["names"]}
+
+
+@lru_cache(maxsize=1)
+def _all_simple() -> bool:
+    """Every name is ASCII letters and digits, so the shared word view finds it exactly."""
+    return all(low.isascii() and low.isalnum() for low in names())
 
 
 @lru_cache(maxsize=1)
@@ -93,10 +100,16 @@ class MisspeltToolName(Rule):
         prose = doc.prose
         # Lines naming two listed tools, from the word index the phrase rules share (names are
         # single words, so each is one lookup).
-        index = word_index(doc)
+        view = words(doc)
+        if view.exact and _all_simple():
+            present = view.vocab.intersection(known)  # most postings: a few names, one set operation
+            offsets = view.offsets
+        else:
+            index = word_index(doc)
+            present, offsets = known, lambda low: index.get(low, ())
         lines: dict[int, int] = {}
-        for low in known:
-            for offset in index.get(low, ()):
+        for low in present:
+            for offset in offsets(low):
                 if offset >= doc.body_start:
                     line = doc.line_index(offset)
                     lines[line] = lines.get(line, 0) + 1

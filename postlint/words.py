@@ -1,0 +1,101 @@
+"""The words of a posting's prose, found once per document for every word rule.
+
+The word rules (PL401 misspelling, PL402 and PL501-PL506 phrases, PL403 repeated-word,
+PL405 misspelt-tool-name) all need to know which words a posting holds, and most
+postings hold none of the words a rule looks for. Tokenising ``doc.prose`` with a
+regex in each rule cost ~0.4-0.8 ms a rule a posting (the regex engine tries every
+character); this view does it once with C-speed string methods:
+
+- ``low`` is ``prose.lower()``; ``spaced`` is ``low`` with every character that is
+  not a letter or digit turned into a space and every non-ASCII letter or digit
+  into ``?``, padded with one space at each end. So ``spaced[i + 1]`` is character
+  ``i`` of the prose, and the words (the maximal runs of letters and digits, as
+  ``[^\\W_]+`` finds them, lower-cased) are ``spaced.split()``: exactly, for ASCII
+  words; a word with other letters shows as a run with ``?`` in it.
+- ``vocab`` is the set of those words; ``offsets(word)`` finds an ASCII word's
+  offsets with ``str.find`` for ``" word "``, so a posting pays only for the words a
+  rule asks about.
+
+This is exact only when lower-casing keeps each character one character, of the same
+kind, and case-insensitive matching agrees with ``lower()``: four characters break
+that (``EXOTIC``: dotted and dotless i, long s, the Kelvin sign; tests/test_words.py
+checks every code point). A posting with one of them (or a NUL, which the view uses
+internally) has ``exact`` False, and the rules then take their old, slower path.
+"""
+
+from __future__ import annotations
+
+import codecs
+import weakref
+
+# Characters whose lower case is not one character, or is ASCII, or whose case-insensitive
+# match (re.IGNORECASE) reaches an ASCII letter: İ, ı, ſ and K (Kelvin).
+EXOTIC = "\u0130\u0131\u017f\u212a"
+
+_ERRORS = "postlint-words"
+
+
+def _non_ascii(err: UnicodeEncodeError):
+    """Encoding error handler: a non-ASCII letter or digit is NUL (then '?'), anything else a space."""
+    run = err.object[err.start:err.end]
+    return "".join(["\0" if ch.isalnum() else " " for ch in run]), err.end
+
+
+codecs.register_error(_ERRORS, _non_ascii)
+
+# bytes.translate table: ASCII letters and digits stay, NUL (a non-ASCII letter or digit,
+# from _non_ascii) is '?', every other byte is a space.
+_KEEP = bytes(b if chr(b).isascii() and chr(b).isalnum() else 63 if b == 0 else 32 for b in range(256))
+
+
+class Words:
+    __slots__ = ("prose", "low", "exact", "spaced", "tokens", "vocab", "_offsets", "__weakref__")
+
+    def __init__(self, prose: str):
+        self.prose = prose
+        self.low = low = prose.lower()
+        # A NUL in the prose would read as a non-ASCII letter: rare enough to take the slow path.
+        self.exact = not any(ch in prose for ch in EXOTIC + "\0") and len(low) == len(prose)
+        # encode() keeps one byte a character: ASCII as is, the rest '?' or ' ' (_non_ascii).
+        data = low.encode("ascii", _ERRORS).translate(_KEEP)
+        self.spaced = " " + data.decode("ascii") + " "
+        self.tokens = self.spaced.split()
+        self.vocab = frozenset(self.tokens)
+        self._offsets: dict = {}
+
+    def offsets(self, word: str) -> list[int]:
+        """Offsets in the prose where ``word`` stands as a whole word: exactly, for a word of
+        lower-case ASCII letters and digits; for a word of the view with ``?`` in it, the
+        offsets of every word that reads so. Only valid when ``exact``."""
+        found = self._offsets.get(word)
+        if found is None:
+            found = []
+            if word in self.vocab:
+                needle = " " + word + " "
+                find, step = self.spaced.find, len(word) + 1
+                i = find(needle)
+                while i >= 0:
+                    found.append(i)  # spaced[i] is the space before the word: prose offset i
+                    i = find(needle, i + step)
+            self._offsets[word] = found
+        return found
+
+
+_VIEWS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def words(doc) -> Words:
+    """The word view of ``doc.prose``, built once per document."""
+    view = _VIEWS.get(doc)
+    if view is None:
+        view = _VIEWS[doc] = Words(doc.prose)
+    return view
+
+
+def phrase_words(phrase: str) -> frozenset | None:
+    """The words a phrase holds, as ``Words.vocab`` would hold them; None when the phrase
+    itself has an EXOTIC character or no word (then it cannot be pre-checked)."""
+    if any(ch in phrase for ch in EXOTIC):
+        return None
+    found = Words(phrase).vocab
+    return found or None

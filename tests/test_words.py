@@ -1,0 +1,313 @@
+"""The shared word view (postlint/words.py) and the fast paths built on it.
+
+Each fast path must give exactly what the slower path it skips gives: the view is
+checked against the regex word index it replaces, and each rule against its old
+path, on the rule cases, the seeds, hand-made edge cases and a slice of the corpus.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from postlint import phrases, spelling
+from postlint.checks.base import Context
+from postlint.document import Document
+from postlint.registry import load_registry
+from postlint.wordlist import SortedTable
+from postlint.words import EXOTIC, Words, phrase_words, words
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+EDGE = [
+    "",
+    "word",
+    "Naïve café—test_case 2.0 x² ok’d “quoted” why? (s)he his/her he or she",
+    "Zürich Straße ΟΔΟΣ'Α résumé 10x engineer ½ ٣abc abc٣ ①two",
+    "NUL\x00here then more then",
+    "İstanbul in in KELVIN \u212aelvin ſhe he/ſhe ıdle",
+    "surrogate \udc80word word\udc80 competetive competetive",
+    "the the, The the; nous nous; café café; aéb aéb; Go go",
+    "Insure that we insure a high quality. principle engineer. apart of the team",
+    "\u200bsome s\u200bome collegue Collegue COLLEGUE",
+    "Tools: Ruby on Rails, PostgreSQL, Sidekiq, Globolize, Capybara, Kubernetis and Dockerr\n",
+]
+
+
+def _texts(corpus: int = 120) -> list[str]:
+    texts = list(EDGE)
+    for file in sorted((ROOT / "tests" / "cases").glob("*.yaml")):
+        texts += [c["input"] for c in yaml.safe_load(file.read_text(encoding="utf-8"))["cases"]]
+    texts += [p.read_text(encoding="utf-8", errors="surrogateescape") for p in sorted((ROOT / "tests" / "fixtures" / "seeds").glob("*.md"))]
+    if CORPUS.is_dir():
+        files = sorted(p for p in CORPUS.rglob("*.md") if p.is_file())
+        texts += [p.read_text(encoding="utf-8", errors="surrogateescape") for p in files[::max(1, len(files) // corpus)]]
+    return texts
+
+
+def _docs(texts):
+    return [Document.from_text(t) for t in texts]
+
+
+@functools.lru_cache(maxsize=1)
+def _scan():
+    """One pass over every code point: (characters lower() misreads, {ascii letter: the
+    characters IGNORECASE matches it with})."""
+    ascii_letter = re.compile("[a-z]", re.IGNORECASE)
+    bad, matched = set(), {}
+    for code in range(sys.maxunicode + 1):
+        ch = chr(code)
+        low = ch.lower()
+        if code >= 128 and (len(low) != 1 or low.isalnum() != ch.isalnum()):
+            bad.add(ch)
+        if ascii_letter.fullmatch(ch):
+            for letter in "abcdefghijklmnopqrstuvwxyz":
+                if re.fullmatch(letter, ch, re.IGNORECASE):
+                    matched.setdefault(letter, set()).add(ch)
+                    if code >= 128 and low != letter:
+                        bad.add(ch)
+    return bad, matched
+
+
+def test_exotic_lists_every_character_the_view_would_misread():
+    """Outside EXOTIC, lower() keeps each character one character, of the same kind (letter or
+    digit, or not), and a case-insensitive match reaches an ASCII letter only from a character
+    whose lower case is that letter. Checked over every code point."""
+    bad, _ = _scan()
+    assert bad <= set(EXOTIC), [hex(ord(c)) for c in bad - set(EXOTIC)]
+
+
+def test_view_holds_exactly_the_ascii_words_of_the_word_index():
+    checked = 0
+    for doc in _docs(_texts()):
+        view = words(doc)
+        index = phrases.word_index(doc)
+        if not view.exact:
+            continue
+        checked += 1
+        ascii_index = {w for w in index if w.isascii()}
+        assert {w for w in view.vocab if "?" not in w} == ascii_index
+        for word in ascii_index:
+            assert view.offsets(word) == index[word], word
+        assert view.offsets("notaword") == []
+        assert len(view.spaced) == len(doc.prose) + 2
+    assert checked > 100
+
+
+def test_exotic_characters_and_nul_make_the_view_inexact():
+    for text in ("İstanbul", "\u212a", "ſ", "ı", "a\x00b"):
+        assert not Words(text).exact
+    assert Words("café “ok” ½").exact
+
+
+def test_phrase_words():
+    assert phrase_words("(s)he") == {"s", "he"}
+    assert phrase_words("Bachelors' Degree") == {"bachelors", "degree"}
+    assert phrase_words("ſhe") is None
+    assert phrase_words("--") is None
+
+
+def _phrase_rules():
+    return [r for r in load_registry().rules if hasattr(r, "matcher") and r.engine != "dictionary"]
+
+
+def test_phrase_rules_find_what_the_word_index_finds():
+    docs = _docs(_texts() + [r.docs.example for r in _phrase_rules()])  # views are per document: shared
+    for rule in _phrase_rules():
+        matcher = rule.matcher()
+        assert matcher._needs is not None, rule.code  # every shipped rule takes the fast path
+        fast = [[(v.start, v.end, v.message) for v in rule.check(d, Context())] for d in docs]
+        saved = matcher._needs
+        matcher._needs = None
+        try:
+            slow = [[(v.start, v.end, v.message) for v in rule.check(d, Context())] for d in docs]
+        finally:
+            matcher._needs = saved
+        assert fast == slow, rule.code
+        assert any(fast), rule.code
+
+
+def test_pattern_gate_reads_the_view_like_the_index():
+    for rule in _phrase_rules():
+        for entry in rule.matcher().patterns:
+            if entry.starts_with:
+                assert entry.simple_starts, rule.code
+
+
+def _by_code(code):
+    return next(r for r in load_registry().rules if r.code == code)
+
+
+def test_spelling_gate_skips_only_postings_without_a_hit(monkeypatch):
+    rule = _by_code("PL401")
+    texts = _texts()
+    fast = [[(v.start, v.end, v.message) for v in rule.check(d, Context())] for d in _docs(texts)]
+    monkeypatch.setattr(spelling, "_may_hit", lambda *a: True)
+    slow = [[(v.start, v.end, v.message) for v in rule.check(d, Context())] for d in _docs(texts)]
+    assert fast == slow
+    assert sum(map(bool, fast)) >= 3
+
+
+def test_spelling_gate_sees_a_non_ascii_key():
+    """'сontain' with a Cyrillic с is a key of the table: the posting holding it is checked."""
+    rule = _by_code("PL401")
+    found = [v.message for v in rule.check(Document.from_text("We сontain multitudes of sentences here.\n"), Context())]
+    assert found == ["Misspelling 'сontain': write 'contain'"]
+
+
+def test_tool_names_rule_finds_what_the_word_index_finds(monkeypatch):
+    from postlint.checks import misspelt_tool_name
+
+    rule = _by_code("PL405")
+    texts = _texts()
+    fast = [[(v.start, v.end, v.message) for v in rule.check(d, Context())] for d in _docs(texts)]
+    monkeypatch.setattr(misspelt_tool_name, "_all_simple", lambda: False)
+    slow = [[(v.start, v.end, v.message) for v in rule.check(d, Context())] for d in _docs(texts)]
+    assert fast == slow
+    assert any(fast)
+
+
+# ------------------------------------------------------------------ the table
+TABLE = ROOT / "rules" / "data" / "typos-words.csv"
+
+
+def test_shipped_table_is_sorted_unique_with_comments_only_on_top():
+    lines = TABLE.read_text(encoding="utf-8").split("\n")
+    body = [line for line in lines if line]
+    head = 0
+    while body[head].startswith("#"):
+        head += 1
+    rows = body[head:]
+    assert not any(r.startswith("#") for r in rows)
+    assert rows == sorted(rows)
+    keys = [r.split(",", 1)[0] for r in rows]
+    assert len(keys) == len(set(keys))
+    assert all("," in r and r.split(",", 1)[1] for r in rows)
+
+
+def _split_get(lines, word):
+    import bisect
+
+    key = word + ","
+    i = bisect.bisect_left(lines, key)
+    return lines[i][len(key):] if i < len(lines) and lines[i].startswith(key) else None
+
+
+@pytest.mark.parametrize("step", [SortedTable.STEP, 64, 1])
+def test_table_lookup_answers_like_bisecting_the_split_lines(step, monkeypatch):
+    monkeypatch.setattr(SortedTable, "STEP", step)
+    table = SortedTable(TABLE.read_bytes())
+    lines = table.lines
+    keys = [line.split(",", 1)[0] for line in lines]
+    assert keys == sorted(keys)  # keys sort as the lines do
+    probes = keys[::97] + [k + "q" for k in keys[::211]] + [k[:-1] for k in keys[::199]]
+    probes += [keys[0], keys[-1], "", "a", "zzzzzz", "é", "сontain", "0", "~", "ab,c", keys[0][:-1]]
+    probes += [table._keys[i].decode() for i in range(0, len(table._keys), 7)]
+    assert [table.get(w) for w in probes] == [_split_get(lines, w) for w in probes]
+    assert sum(table.get(w) is not None for w in probes) > 900
+
+
+def test_small_table():
+    table = SortedTable(b"# head\nabc,x\nabd,y\n")
+    assert [table.get(w) for w in ("abc", "abd", "abe", "ab", "abcd", "#", " head")] == ["x", "y", None, None, None, None, None]
+    assert table.lines == ["abc,x", "abd,y"]
+    assert len(table) == 2
+
+
+def test_table_non_ascii_holds_every_non_ascii_character_of_the_keys():
+    table = SortedTable(TABLE.read_bytes())
+    chars = {ch for line in table.lines for ch in line.split(",", 1)[0] if not ch.isascii()}
+    assert chars and chars <= table.non_ascii
+
+
+@pytest.mark.parametrize("data", [b"", b"# only a comment", b"a,b", b"a,b\n\n", b"a,b\nzz", b"a"])
+def test_table_edge_files(data):
+    table = SortedTable(data)
+    assert table.get("zz") is None
+    assert table.get("a") == ("b" if data.startswith(b"a,b") else None)
+    assert table.get("") is None
+
+
+def test_repeated_word_gate_skips_only_postings_without_a_double(monkeypatch):
+    from postlint.checks import repeated_word
+
+    rule = _by_code("PL403")
+    texts = _texts() + ["the\n\nthe", "the,\nthe", "the \r\nthe", "the\r\rthe", "café\tCafé", "nous nous"]
+    fast = [[(v.start, v.end, v.message) for v in rule.check(d, Context())] for d in _docs(texts)]
+    monkeypatch.setattr(repeated_word, "_may_repeat", lambda *a: True)
+    slow = [[(v.start, v.end, v.message) for v in rule.check(d, Context())] for d in _docs(texts)]
+    assert fast == slow
+    assert sum(map(bool, fast)) >= 3
+
+
+CEILINGS = [
+    "up to 5 years of experience; Up To 3 years experience. setup to 5 years experience",
+    "Maximum of 3 years experience, max. 2 years' experience, at most 4 years of relevant work experience",
+    "3-5 years experience max, 10 – 12 years of experience at most, 2-4 years of experience or less",
+    "a3-5 years experience max _3-5 years experience max x 3-5 years experience max 3-5 years experience max",
+    "not more than 7 years experience no more than 7 years experience up to up to 2 years experience",
+]
+
+
+def test_anchored_patterns_find_what_a_scan_finds():
+    texts = _texts() + CEILINGS
+    anchored = 0
+    for rule in _phrase_rules():
+        for entry in rule.matcher().patterns:
+            if not entry.anchored:
+                continue
+            anchored += 1
+            for doc in _docs(texts):
+                view = words(doc)
+                if view.exact:
+                    got = [m.span() for m in phrases._anchored(entry.pattern, doc.prose, view, entry.starts_with)]
+                    assert got == [m.span() for m in entry.pattern.finditer(doc.prose) if m.end() > m.start()]
+    assert anchored
+
+
+def test_ceiling_pattern_with_a_digit_first_matches_like_the_word_boundary_one():
+    """rules/age-coded.yaml writes \\b\\d+ as \\d(?<!\\w\\d)\\d* so the regex engine can skip to digits."""
+    rule = _by_code("PL503")
+    entry = next(e for e in rule.matcher().patterns if e.raw["pattern"].startswith("\\d(?<!\\w\\d)\\d*"))
+    original = re.compile("\\b\\d+" + entry.raw["pattern"][len("\\d(?<!\\w\\d)\\d*"):], entry.flags)
+    found = 0
+    for text in _texts() + CEILINGS:
+        got = [m.span() for m in entry.pattern.finditer(text)]
+        assert got == [m.span() for m in original.finditer(text)]
+        found += len(got)
+    assert found >= 4
+
+
+# ------------------------------------------------------------------ the prose view
+@pytest.mark.parametrize("part", ["", "abc", "a\nb", "\n\n", "a\r\nb\r\n", "\r\n", "a\rb\nc", "\r", "é\u2028x\n\t ", "x\r\r\n"])
+def test_blank_keeps_line_breaks_only(part):
+    from postlint import prose
+
+    assert prose._blank(part) == prose._NOT_NEWLINE.sub(" ", part)
+
+
+def test_url_trigger_classes_are_what_ignorecase_matched():
+    from postlint import prose
+
+    old = re.compile(r"://|www\.|mailto:", re.I)
+    new = prose._LINE_TRIGGERS[prose._URL]
+    _, matched = _scan()
+    for letter, chars in (("w", "wW"), ("m", "mM"), ("a", "aA"), ("i", "iI\u0130\u0131"), ("l", "lL"), ("t", "tT"), ("o", "oO")):
+        assert matched[letter] == set(chars)
+    for text in ["see WWW.x.org or wWw.y and MAİLTO:me maılto:x mailto: http://a https:// ftp:/", *EDGE]:
+        assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)]
+
+
+def test_patterns_skipped_by_their_needed_text_hold_it():
+    from postlint import prose
+
+    for pattern, needed in prose._NEEDS.items():
+        for text in _texts(40):
+            for m in pattern.finditer(text):
+                assert needed in m.group()
