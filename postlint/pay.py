@@ -25,6 +25,7 @@ from functools import lru_cache
 
 import yaml
 
+from postlint.content import lowered_body
 from postlint.dates import filename_date, parse_date
 from postlint.frontmatter import mapping_of
 from postlint.resources import data_dir
@@ -43,17 +44,12 @@ _CUE = re.compile(r"(?:\blocation\s*:\s*|\bbased\s+(?:in|out\s+of)\s+|\blocated\
                   r"|\boffices?\s+(?:is\s+|are\s+)?(?:located\s+)?in\s+)", re.IGNORECASE)
 # Not "headquartered in": the company's seat is often not where the job is (corpus: pythonjobs).
 # Every _CUE match holds one of these, lower-cased: a posting with none of them (most) skips the
-# _CUE scan, which IGNORECASE makes ~6x dearer than lower() and `in`. re's IGNORECASE also
-# equates 'ſ' with 's' and 'ı', 'İ' with 'i', which lower() does not: with one of those, scan.
+# _CUE scan, which IGNORECASE makes ~6x dearer than lower() and `in` (content.lowered_body).
 _CUE_WORDS = ("locat", "based", "offic")
-_CUE_ODD = ("ſ", "ı", "İ")
 
 
-def _may_cue(text: str) -> bool:
-    if any(ch in text for ch in _CUE_ODD):
-        return True
-    low = text.lower()
-    return any(w in low for w in _CUE_WORDS)
+def _may_cue(low: str | None) -> bool:
+    return low is None or any(w in low for w in _CUE_WORDS)
 
 
 @dataclass(frozen=True)
@@ -199,7 +195,7 @@ def find_location(doc, laws, keys=LOCATION_KEYS) -> Place | None:
     start = doc.body_start
     body = prose[start:]
     found = [p for p in (_best(body, start, laws, cued=False),) if p]
-    for m in _CUE.finditer(body) if _may_cue(body) else ():
+    for m in _CUE.finditer(body) if _may_cue(lowered_body(doc)) else ():
         end = body.find("\n", m.end())
         window = body[m.end(): m.end() + 60 if end < 0 else min(end, m.end() + 60)]
         place = _best(window, start + m.end(), laws, cued=True)

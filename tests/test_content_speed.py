@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 
 from postlint import pay
+from postlint.content import lowered_body
+from postlint.document import Document
 
 CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus"
 
@@ -67,8 +69,49 @@ def test_cue_precheck_never_skips_a_cue(source):
         pytest.skip("corpus not available")
     skipped = 0
     for text in texts:
-        if pay._CUE.search(text):
-            assert pay._may_cue(text), text
-        skipped += not pay._may_cue(text)
+        doc = Document(text, "t.md")
+        low = lowered_body(doc)
+        if pay._CUE.search(doc.prose, doc.body_start):
+            assert pay._may_cue(low), text
+        skipped += not pay._may_cue(low)
     if source == "generated":
         assert skipped > 0  # the pre-check does skip some inputs
+
+
+DEGREE_PIECES = ["Bachelor's degree", "BS in", "bs/ms", "BA  in", "Degree in CS", "diploma", "Master’s degree",
+                 "Ph.D. degree", "or equivalent experience", "or 3 years of experience", "preferred", "a plus",
+                 ". ", "\n", "- ", " ", "required", "DEGREE", "deGRee", "baſ in", "İn", "no degree", "x", ";"]
+
+
+def _pl605_plain(doc):
+    """PL605 as it was before its pre-checks: route first, then every sentence."""
+    from postlint.checks import degree_without_equivalent as d
+    from postlint.content import sentences
+
+    prose = doc.prose
+    if not d._MAYBE_DEGREE.search(prose, doc.body_start) or d._ROUTE.search(prose, doc.body_start):
+        return []
+    for s_start, s_end in sentences(prose, doc.body_start):
+        sentence = prose[s_start:s_end]
+        m = d._DEGREE.search(sentence)
+        if m is None or d._OPTIONAL.search(sentence):
+            continue
+        return [(s_start + m.start(), s_start + m.end())]
+    return []
+
+
+@pytest.mark.parametrize("source", ["generated", "corpus"])
+def test_pl605_reports_what_the_plain_scan_reports(source):
+    from postlint.checks.degree_without_equivalent import DegreeWithoutEquivalent
+
+    texts = _generated(DEGREE_PIECES, seed=8) if source == "generated" else _corpus_texts(400)
+    if not texts:
+        pytest.skip("corpus not available")
+    rule = DegreeWithoutEquivalent()
+    hits = 0
+    for text in texts:
+        doc = Document(text, "t.md")
+        got = [(v.start, v.end) for v in rule.check(doc, None)]
+        assert got == _pl605_plain(Document(text, "t.md")), text
+        hits += bool(got)
+    assert hits > 0
