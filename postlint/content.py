@@ -66,5 +66,39 @@ def sentences(prose: str, start: int = 0):
             yield m.start(), m.end()
 
 
+# Where a _SENTENCE match ends: it holds no character of [\r\n.;!?] except a '.' followed by a
+# non-space, and it runs up to the next one of these (or the end of the text).
+_STOP = re.compile(r"[\r\n;!?]|\.(?!\S)")
+_SENTENCE_CHAR = re.compile(r"[^\r\n.;!?]")
+
+
+def sentences_holding(prose: str, start: int, low: str, word: re.Pattern):
+    """The spans ``sentences(prose, start)`` yields that hold a match of ``word`` in ``low``.
+
+    ``low`` is ``lowered_body`` (not None: same length as ``prose[start:]``, so its offsets
+    plus ``start`` are offsets into ``prose``). Instead of cutting every sentence, each hit
+    is widened to its sentence: back to the last stop before it, forward to the next one.
+    Every gap is scanned once, so this is linear in the text.
+    """
+    done = start  # sentences before this offset have been yielded
+    for hit in word.finditer(low):
+        at = start + hit.start()
+        if at < done:
+            continue  # in the sentence just yielded
+        begin = done
+        for stop in _STOP.finditer(prose, done, at + 1):
+            begin = stop.end()
+        first = _SENTENCE_CHAR.search(prose, begin, at + 1)
+        if first is None:  # ``word`` matched a stop character: not inside a sentence
+            continue
+        stop = _STOP.search(prose, at)
+        end = stop.start() if stop else len(prose)
+        if end <= at:
+            continue
+        done = end
+        if prose[first.start():end].strip():
+            yield first.start(), end
+
+
 def content_words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9][a-z0-9+#-]*", text.lower()) if w not in STOPWORDS and len(w) > 1}

@@ -115,3 +115,63 @@ def test_pl605_reports_what_the_plain_scan_reports(source):
         assert got == _pl605_plain(Document(text, "t.md")), text
         hits += bool(got)
     assert hits > 0
+
+
+SENTENCE_PIECES = ["5+ years", "yr", "YEARS", "Year", "x", " ", ".", ". ", "..", ".x", ";", "!", "?", "\n", "\r\n",
+                   "\t", "experience", "a", "  ", "e.g. ", "3 yrs", "\u00a0", ".\u00a0", "y", "r"]
+
+
+@pytest.mark.parametrize("source", ["generated", "corpus"])
+def test_sentences_holding_is_the_sentences_with_a_hit(source):
+    import re
+
+    from postlint.content import sentences, sentences_holding
+
+    texts = _generated(SENTENCE_PIECES, seed=9) if source == "generated" else _corpus_texts()
+    if not texts:
+        pytest.skip("corpus not available")
+    word = re.compile(r"y(?:ea)?r")
+    kept = 0
+    for text in texts:
+        doc = Document(text, "t.md")
+        low = lowered_body(doc)
+        if low is None:
+            continue
+        start = doc.body_start
+        expected = [s for s in sentences(doc.prose, start) if word.search(doc.prose[s[0]:s[1]].lower())]
+        assert list(sentences_holding(doc.prose, start, low, word)) == expected, text
+        kept += len(expected)
+    assert kept > 20
+
+
+class _Ctx:
+    """The options of a rule, as the engine's context gives them."""
+
+    def __init__(self, **options):
+        self.options = options
+
+    def option(self, name, default=None):
+        return self.options.get(name, default)
+
+
+@pytest.mark.parametrize("source", ["generated", "corpus"])
+def test_pl604_fast_path_matches_the_sentence_by_sentence_path(source):
+    from postlint.checks.experience_inflation import ExperienceInflation
+
+    pieces = SENTENCE_PIECES + ["# Junior Developer\n", "# Mid-level Engineer\n", "## Preferred\n",
+                                "- 3+ years of Python development\n", "- 5+ years of Python development\n",
+                                "at least three years of professional work", "Nice to have:\n"]
+    texts = _generated(pieces, seed=10) if source == "generated" else _corpus_texts(400)
+    if not texts:
+        pytest.skip("corpus not available")
+    rule = ExperienceInflation()
+    ctx = _Ctx(restatements=True)
+    hits = 0
+    for text in texts:
+        fast = Document(text, "t.md")
+        slow = Document(text, "t.md")
+        slow._content_lower = None  # as for a body with a case-odd letter: every sentence is read
+        got = [(v.start, v.end, v.message) for v in rule.check(fast, ctx)]
+        assert got == [(v.start, v.end, v.message) for v in rule.check(slow, ctx)], text
+        hits += len(got)
+    assert hits > 0
