@@ -175,3 +175,19 @@ def test_pl604_fast_path_matches_the_sentence_by_sentence_path(source):
         assert got == [(v.start, v.end, v.message) for v in rule.check(slow, ctx)], text
         hits += len(got)
     assert hits > 0
+
+
+def test_mojibake_reads_every_line_that_holds_a_trigger_character():
+    from postlint.checks.mojibake import _trigger_lines
+    from postlint.mojibake_trigger import TRIGGER
+
+    pieces = ["a", " ", "\n", "\r\n", "\r", "didnâ€™t", "’", "é", "Ã©", "\x85", "\u2028", "x\n\n", "—"]
+    seen = 0
+    for text in _generated(pieces, seed=11):
+        doc = Document(text, "t.md")
+        expected = [i for i in range(doc.line_count)
+                    if TRIGGER.search(text, doc.line_starts[i], doc.line_ends[i])]
+        got = list(_trigger_lines(doc))
+        assert set(expected) <= set(got) and got == sorted(set(got)), text
+        seen += len(expected)
+    assert seen > 100
