@@ -40,11 +40,42 @@ SCALE_KEYS = ("gs", "gs-grade", "gs_grade", "grade", "pay-grade", "pay_grade", "
               "salary_range")
 MAX_KEYS = ("salary_max", "salary-max", "max_salary", "salaryMax", "pay_max", "max-salary")
 
-_CUE = re.compile(r"(?:\blocation\s*:\s*|\bbased\s+(?:in|out\s+of)\s+|\blocated\s+in\s+(?:the\s+)?"
+
+class _Patterns:
+    """pay's regexes, each compiled on its first use.
+
+    Compiling them at import cost ~4.5 ms of every start (_RANGE alone 2-10 ms), and most
+    postings never reach most of them (no covered place: no range search). tests/test_redos.py
+    reaches them through MissingPayRange.patterns and compile_patterns().
+    """
+
+    def __init__(self):
+        self._sources: dict[str, tuple[str, int]] = {}
+
+    def define(self, name: str, pattern: str, flags: int = 0) -> None:
+        self._sources[name] = (pattern, flags)
+
+    def __getattr__(self, name: str) -> re.Pattern:
+        try:
+            pattern, flags = self.__dict__["_sources"][name]
+        except KeyError:
+            raise AttributeError(name) from None
+        compiled = re.compile(pattern, flags)
+        setattr(self, name, compiled)  # found by plain attribute look-up from now on
+        return compiled
+
+    def compile_patterns(self) -> None:
+        for name in self._sources:
+            getattr(self, name)
+
+
+RX = _Patterns()
+
+RX.define("CUE", r"(?:\blocation\s*:\s*|\bbased\s+(?:in|out\s+of)\s+|\blocated\s+in\s+(?:the\s+)?"
                   r"|\boffices?\s+(?:is\s+|are\s+)?(?:located\s+)?in\s+)", re.IGNORECASE)
 # Not "headquartered in": the company's seat is often not where the job is (corpus: pythonjobs).
-# Every _CUE match holds one of these, lower-cased: a posting with none of them (most) skips the
-# _CUE scan, which IGNORECASE makes ~6x dearer than lower() and `in` (content.lowered_body).
+# Every RX.CUE match holds one of these, lower-cased: a posting with none of them (most) skips the
+# RX.CUE scan, which IGNORECASE makes ~6x dearer than lower() and `in` (content.lowered_body).
 _CUE_WORDS = ("locat", "based", "offic")
 
 
@@ -195,7 +226,7 @@ def find_location(doc, laws, keys=LOCATION_KEYS) -> Place | None:
     start = doc.body_start
     body = prose[start:]
     found = [p for p in (_best(body, start, laws, cued=False),) if p]
-    for m in _CUE.finditer(body) if _may_cue(lowered_body(doc)) else ():
+    for m in RX.CUE.finditer(body) if _may_cue(lowered_body(doc)) else ():
         end = body.find("\n", m.end())
         window = body[m.end(): m.end() + 60 if end < 0 else min(end, m.end() + 60)]
         place = _best(window, start + m.end(), laws, cued=True)
@@ -237,21 +268,21 @@ _UNIT = r"(?:\s?/\s?(?:hr|hour|h|yr|year|annum)\b|\s?per\s+(?:hour|year|annum)\b
 _AMOUNT = rf"(?:{_CUR}\s?)?(?>{_NUM})\s?(?:[kK]\b)?(?:\s?{_CUR})?{_UNIT}?"
 # A number never starts inside another number and is matched atomically: without both, a long
 # run of digits is retried from every position (quadratic, found by tests/test_redos.py).
-_RANGE = re.compile(rf"(?<![\d.,])(?P<a>{_AMOUNT})\s*(?:-|–|—|to|and)\s*(?P<b>{_AMOUNT})", re.IGNORECASE)
-_PAY_WORD = re.compile(r"(?:salary|salaries|pay|compensation|wage|rate|base|range|between|ote)\W{0,3}(?:\w+\W{1,3}){0,4}$",
+RX.define("RANGE", rf"(?<![\d.,])(?P<a>{_AMOUNT})\s*(?:-|–|—|to|and)\s*(?P<b>{_AMOUNT})", re.IGNORECASE)
+RX.define("PAY_WORD", r"(?:salary|salaries|pay|compensation|wage|rate|base|range|between|ote)\W{0,3}(?:\w+\W{1,3}){0,4}$",
                        re.IGNORECASE)
 # A template that renders the range ({% include job/salary_range.html min=... %}).
-_SALARY_INCLUDE = re.compile(r"\{%-?\s*include\s+[^%]*(?:salary|pay)[^%]*%\}", re.IGNORECASE)
+RX.define("SALARY_INCLUDE", r"\{%-?\s*include\s+[^%]*(?:salary|pay)[^%]*%\}", re.IGNORECASE)
 # A US federal General Schedule grade ("GS-14") names a published minimum-maximum scale.
-_GS_GRADE = re.compile(r"\bGS(?:-|\s)?(?:Level\s+|grade\s+)?1?\d\b", re.IGNORECASE)
-_SINGLE = re.compile(rf"{_CUR}\s?(?>{_NUM})\s?[kK]?\b|(?<![\d.,])(?>{_NUM})\s?[kK]?\s?{_CUR}")
+RX.define("GS_GRADE", r"\bGS(?:-|\s)?(?:Level\s+|grade\s+)?1?\d\b", re.IGNORECASE)
+RX.define("SINGLE", rf"{_CUR}\s?(?>{_NUM})\s?[kK]?\b|(?<![\d.,])(?>{_NUM})\s?[kK]?\s?{_CUR}")
 
 
 def _is_money(m, text) -> bool:
     a, b = m.group("a"), m.group("b")
     marked = re.search(_CUR, a + b) or (re.search(r"\d\s?[kK]\b", a) and re.search(r"\d\s?[kK]\b", b))
     marked = marked or re.search(_UNIT, a + b, re.IGNORECASE)
-    if not marked and not _PAY_WORD.search(text[max(0, m.start() - 40): m.start()]):
+    if not marked and not RX.PAY_WORD.search(text[max(0, m.start() - 40): m.start()]):
         return False
     lo, hi = _value(a), _value(b)
     return lo is not None and hi is not None and 0 < lo < hi
@@ -279,9 +310,9 @@ def has_range(doc) -> bool:
         if any(fm.data.get(k) not in (None, "") for k in SCALE_KEYS):
             return True
     text = doc.text
-    if _SALARY_INCLUDE.search(text) or _GS_GRADE.search(doc.prose):
+    if RX.SALARY_INCLUDE.search(text) or RX.GS_GRADE.search(doc.prose):
         return True
-    return any(_is_money(m, text) for m in _RANGE.finditer(text))
+    return any(_is_money(m, text) for m in RX.RANGE.finditer(text))
 
 
 # A US federal job: state and District pay-transparency laws do not bind federal agencies (the
@@ -290,9 +321,9 @@ def has_range(doc) -> bool:
 # USAJOBS or a GS grade together with "federal" / USAJOBS. Not "federal" alone: contractors
 # write "work with federal agencies", and they are bound.
 FEDERAL_KEYS = ("gs", "gs_level", "gs-level", "gs_grade", "gs-grade")
-_OPM_SERIES = re.compile(r"(?:[A-Z]{2}-)?\d{4}")
-_USAJOBS = re.compile(r"\bUSAJOBS\b", re.IGNORECASE)
-_FEDERAL = re.compile(r"\bfederal\b", re.IGNORECASE)
+RX.define("OPM_SERIES", r"(?:[A-Z]{2}-)?\d{4}")
+RX.define("USAJOBS", r"\bUSAJOBS\b", re.IGNORECASE)
+RX.define("FEDERAL", r"\bfederal\b", re.IGNORECASE)
 
 
 def is_federal(doc) -> bool:
@@ -301,14 +332,14 @@ def is_federal(doc) -> bool:
         if any(fm.data.get(k) not in (None, "") for k in FEDERAL_KEYS):
             return True
         series = fm.data.get("series")
-        if series is not None and _OPM_SERIES.fullmatch(str(series).strip()):
+        if series is not None and RX.OPM_SERIES.fullmatch(str(series).strip()):
             return True
     prose = doc.prose
-    usajobs = _USAJOBS.search(prose) is not None
-    if _GS_GRADE.search(prose) and (usajobs or _FEDERAL.search(prose)):
+    usajobs = RX.USAJOBS.search(prose) is not None
+    if RX.GS_GRADE.search(prose) and (usajobs or RX.FEDERAL.search(prose)):
         return True
-    return usajobs and _FEDERAL.search(prose) is not None
+    return usajobs and RX.FEDERAL.search(prose) is not None
 
 
 def has_single_figure(doc) -> bool:
-    return _SINGLE.search(doc.text) is not None
+    return RX.SINGLE.search(doc.text) is not None

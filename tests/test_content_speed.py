@@ -71,7 +71,7 @@ def test_cue_precheck_never_skips_a_cue(source):
     for text in texts:
         doc = Document(text, "t.md")
         low = lowered_body(doc)
-        if pay._CUE.search(doc.prose, doc.body_start):
+        if pay.RX.CUE.search(doc.prose, doc.body_start):
             assert pay._may_cue(low), text
         skipped += not pay._may_cue(low)
     if source == "generated":
