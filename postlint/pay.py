@@ -76,11 +76,27 @@ RX.define("CUE", r"(?:\blocation\s*:\s*|\bbased\s+(?:in|out\s+of)\s+|\blocated\s
 # Not "headquartered in": the company's seat is often not where the job is (corpus: pythonjobs).
 # Every RX.CUE match holds one of these, lower-cased: a posting with none of them (most) skips the
 # RX.CUE scan, which IGNORECASE makes ~6x dearer than lower() and `in` (content.lowered_body).
-_CUE_WORDS = ("locat", "based", "offic")
+_CUE_WORD = re.compile(r"locat|based|offic")  # case-sensitive, on the lowered body: a cheap scan
 
 
-def _may_cue(low: str | None) -> bool:
-    return low is None or any(w in low for w in _CUE_WORDS)
+def _cues(body: str, low: str | None):
+    """``RX.CUE.finditer(body)``, trying the IGNORECASE pattern only where a cue word starts.
+
+    ``low`` is content.lowered_body (same offsets as ``body``), or None: then the plain scan.
+    A match starts at a cue word; one that starts inside the last match is skipped, as
+    finditer's matches do not overlap.
+    """
+    if low is None:
+        yield from RX.CUE.finditer(body)
+        return
+    end = 0
+    for word in _CUE_WORD.finditer(low):
+        if word.start() < end:
+            continue
+        m = RX.CUE.match(body, word.start())
+        if m is not None:
+            end = m.end()
+            yield m
 
 
 @dataclass(frozen=True)
@@ -226,7 +242,7 @@ def find_location(doc, laws, keys=LOCATION_KEYS) -> Place | None:
     start = doc.body_start
     body = prose[start:]
     found = [p for p in (_best(body, start, laws, cued=False),) if p]
-    for m in RX.CUE.finditer(body) if _may_cue(lowered_body(doc)) else ():
+    for m in _cues(body, lowered_body(doc)):
         end = body.find("\n", m.end())
         window = body[m.end(): m.end() + 60 if end < 0 else min(end, m.end() + 60)]
         place = _best(window, start + m.end(), laws, cued=True)
