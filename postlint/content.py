@@ -36,11 +36,68 @@ def title(doc) -> tuple[str, int] | None:
     return None
 
 
+# re's IGNORECASE equates these with ASCII letters ('ſ' ~ 's', 'ı' and 'İ' ~ 'i') and str.lower()
+# does not (and 'İ' lowers to two characters): a text holding one gets no lower-case pre-check.
+_CASE_ODD = ("ſ", "ı", "İ")
+
+
+def lowered_body(doc) -> str | None:
+    """``doc.prose`` from the body start, lower-cased, for cheap pre-checks; None when unsafe.
+
+    A pre-check asks "is this word in the text at all?" with ``in``, which is several times
+    cheaper than an IGNORECASE regex scan. Where a pattern's match must hold a word, its
+    absence from this text means the pattern cannot match ``doc.prose`` (None: the caller
+    scans). Offsets into it are not offsets into the file. Memoised on the document.
+    """
+    try:
+        return doc._content_lower
+    except AttributeError:
+        pass
+    body = doc.prose[doc.body_start:]
+    low = None if any(ch in body for ch in _CASE_ODD) else body.lower()
+    doc._content_lower = low
+    return low
+
+
 def sentences(prose: str, start: int = 0):
     """(start, end) spans of the sentences and list items of ``prose`` from ``start``."""
     for m in _SENTENCE.finditer(prose, start):
         if m.group().strip():
             yield m.start(), m.end()
+
+
+# Where a _SENTENCE match ends: it holds no character of [\r\n.;!?] except a '.' followed by a
+# non-space, and it runs up to the next one of these (or the end of the text).
+_STOP = re.compile(r"[\r\n;!?]|\.(?!\S)")
+_SENTENCE_CHAR = re.compile(r"[^\r\n.;!?]")
+
+
+def sentences_holding(prose: str, start: int, low: str, word: re.Pattern):
+    """The spans ``sentences(prose, start)`` yields that hold a match of ``word`` in ``low``.
+
+    ``low`` is ``lowered_body`` (not None: same length as ``prose[start:]``, so its offsets
+    plus ``start`` are offsets into ``prose``). Instead of cutting every sentence, each hit
+    is widened to its sentence: back to the last stop before it, forward to the next one.
+    Every gap is scanned once, so this is linear in the text.
+    """
+    done = start  # sentences before this offset have been yielded
+    for hit in word.finditer(low):
+        at = start + hit.start()
+        if at < done:
+            continue  # in the sentence just yielded
+        begin = done
+        for stop in _STOP.finditer(prose, done, at + 1):
+            begin = stop.end()
+        first = _SENTENCE_CHAR.search(prose, begin, at + 1)
+        if first is None:  # ``word`` matched a stop character: not inside a sentence
+            continue
+        stop = _STOP.search(prose, at)
+        end = stop.start() if stop else len(prose)
+        if end <= at:
+            continue
+        done = end
+        if prose[first.start():end].strip():
+            yield first.start(), end
 
 
 def content_words(text: str) -> set[str]:

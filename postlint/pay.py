@@ -25,6 +25,7 @@ from functools import lru_cache
 
 import yaml
 
+from postlint.content import lowered_body
 from postlint.dates import filename_date, parse_date
 from postlint.frontmatter import mapping_of
 from postlint.resources import data_dir
@@ -39,9 +40,63 @@ SCALE_KEYS = ("gs", "gs-grade", "gs_grade", "grade", "pay-grade", "pay_grade", "
               "salary_range")
 MAX_KEYS = ("salary_max", "salary-max", "max_salary", "salaryMax", "pay_max", "max-salary")
 
-_CUE = re.compile(r"(?:\blocation\s*:\s*|\bbased\s+(?:in|out\s+of)\s+|\blocated\s+in\s+(?:the\s+)?"
+
+class _Patterns:
+    """pay's regexes, each compiled on its first use.
+
+    Compiling them at import cost ~4.5 ms of every start (_RANGE alone 2-10 ms), and most
+    postings never reach most of them (no covered place: no range search). tests/test_redos.py
+    reaches them through MissingPayRange.patterns and compile_patterns().
+    """
+
+    def __init__(self):
+        self._sources: dict[str, tuple[str, int]] = {}
+
+    def define(self, name: str, pattern: str, flags: int = 0) -> None:
+        self._sources[name] = (pattern, flags)
+
+    def __getattr__(self, name: str) -> re.Pattern:
+        try:
+            pattern, flags = self.__dict__["_sources"][name]
+        except KeyError:
+            raise AttributeError(name) from None
+        compiled = re.compile(pattern, flags)
+        setattr(self, name, compiled)  # found by plain attribute look-up from now on
+        return compiled
+
+    def compile_patterns(self) -> None:
+        for name in self._sources:
+            getattr(self, name)
+
+
+RX = _Patterns()
+
+RX.define("CUE", r"(?:\blocation\s*:\s*|\bbased\s+(?:in|out\s+of)\s+|\blocated\s+in\s+(?:the\s+)?"
                   r"|\boffices?\s+(?:is\s+|are\s+)?(?:located\s+)?in\s+)", re.IGNORECASE)
 # Not "headquartered in": the company's seat is often not where the job is (corpus: pythonjobs).
+# Every RX.CUE match holds one of these, lower-cased: a posting with none of them (most) skips the
+# RX.CUE scan, which IGNORECASE makes ~6x dearer than lower() and `in` (content.lowered_body).
+_CUE_WORD = re.compile(r"locat|based|offic")  # case-sensitive, on the lowered body: a cheap scan
+
+
+def _cues(body: str, low: str | None):
+    """``RX.CUE.finditer(body)``, trying the IGNORECASE pattern only where a cue word starts.
+
+    ``low`` is content.lowered_body (same offsets as ``body``), or None: then the plain scan.
+    A match starts at a cue word; one that starts inside the last match is skipped, as
+    finditer's matches do not overlap.
+    """
+    if low is None:
+        yield from RX.CUE.finditer(body)
+        return
+    end = 0
+    for word in _CUE_WORD.finditer(low):
+        if word.start() < end:
+            continue
+        m = RX.CUE.match(body, word.start())
+        if m is not None:
+            end = m.end()
+            yield m
 
 
 @dataclass(frozen=True)
@@ -53,6 +108,9 @@ class Jurisdiction:
     checked: str
     anywhere: re.Pattern  # matches in any location text
     cued: re.Pattern | None  # matches only in front matter or after a location cue
+    # What every `anywhere` match ends with (', CO', or 'NYC'): a scan for it is ~40x cheaper
+    # than one for `anywhere`, which then only runs on the lines around a hint (see _first).
+    hint: re.Pattern | None = None
 
 
 @dataclass(frozen=True)
@@ -75,15 +133,18 @@ def load_laws(path=None) -> tuple[Jurisdiction, ...]:
     laws = []
     for entry in data["jurisdictions"]:
         any_parts = []
+        hints = []  # the part of each any_parts entry every match contains
         cities = entry.get("cities") or []
         abbrev = entry.get("abbrev") or ""
         if cities and abbrev:
             any_parts.append(rf"(?:{_words(cities)}),\s?{abbrev}")
         if abbrev:
             any_parts.append(rf"(?<![\w.])[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){{0,2}},[ \t]?{abbrev}")
+            hints.append(rf",\s?{abbrev}")
         names = entry.get("names") or []
         if entry["id"] == "NYC":  # unambiguous city forms may stand anywhere
             any_parts.insert(0, rf"(?:{_words(names)}),[ \t]?NY|New York City|NYC")
+            hints.append(r",[ \t]?NY|New York City|NYC")
         cued_parts = [p for p in (_words(names), _words(cities)) if p]
         lookahead = r"(?!,?\s?D\.?\s?C\b)" if entry["id"] == "WA" else ""
         anywhere = re.compile(rf"(?<![\w-])(?:{'|'.join(any_parts)})(?![\w-])") if any_parts else re.compile(r"(?!x)x")
@@ -91,17 +152,58 @@ def load_laws(path=None) -> tuple[Jurisdiction, ...]:
         eff = entry["effective"]
         eff = eff if isinstance(eff, _dt.date) else _dt.date.fromisoformat(str(eff))
         laws.append(Jurisdiction(entry["id"], entry["name"], eff, entry["citation"], entry["checked"],
-                                 anywhere, cued))
+                                 anywhere, cued, re.compile("|".join(hints)) if hints else None))
     return tuple(laws)
+
+
+_ANY_HINT: dict[int, tuple] = {}  # id(laws) -> (laws, pattern); not lru_cache: hashing 13 laws a call
+
+
+def _any_hint(laws) -> re.Pattern:
+    """One scan for every law's hint: most postings name no 'City, ST' at all."""
+    cached = _ANY_HINT.get(id(laws))
+    if cached is None or cached[0] is not laws:
+        parts = [law.hint.pattern for law in laws if law.hint is not None]
+        cached = _ANY_HINT[id(laws)] = (laws, re.compile("|".join(parts)) if parts else re.compile(r"(?!x)x"))
+    return cached[1]
+
+
+def _first(law: Jurisdiction, text: str):
+    """``law.anywhere.search(text)``, searched only on the lines around a hint.
+
+    An `anywhere` match never holds a line break except in its hint (',\nCO'), and it ends
+    with a hint, so it lies inside [start of the hint's first line, end of its last line].
+    Windows are merged when they share a line, searched in order, and the first match is
+    the leftmost one. The lookbehind sees the text before the window; at the window's end
+    the lookahead sees the end where the text has a line break: both are not [\\w-].
+    """
+    if law.hint is None:
+        return None
+    window = None
+    for h in law.hint.finditer(text):
+        a = text.rfind("\n", 0, h.start()) + 1
+        b = text.find("\n", h.end())
+        b = len(text) if b < 0 else b
+        if window is not None and a <= window[1]:
+            window = (window[0], max(window[1], b))
+            continue
+        if window is not None:
+            m = law.anywhere.search(text, *window)
+            if m is not None:
+                return m
+        window = (a, b)
+    return law.anywhere.search(text, *window) if window is not None else None
 
 
 def _best(text: str, offset: int, laws, cued: bool) -> Place | None:
     best = None
+    if not cued and _any_hint(laws).search(text) is None:
+        return None  # no law's `anywhere` can match
     for law in laws:
         for pattern in ((law.anywhere, law.cued) if cued else (law.anywhere,)):
             if pattern is None:
                 continue
-            m = pattern.search(text)
+            m = _first(law, text) if pattern is law.anywhere else pattern.search(text)
             if m is None:
                 continue
             cand = Place(law, m.group(0), offset + m.start(), offset + m.end())
@@ -140,7 +242,7 @@ def find_location(doc, laws, keys=LOCATION_KEYS) -> Place | None:
     start = doc.body_start
     body = prose[start:]
     found = [p for p in (_best(body, start, laws, cued=False),) if p]
-    for m in _CUE.finditer(body):
+    for m in _cues(body, lowered_body(doc)):
         end = body.find("\n", m.end())
         window = body[m.end(): m.end() + 60 if end < 0 else min(end, m.end() + 60)]
         place = _best(window, start + m.end(), laws, cued=True)
@@ -182,21 +284,21 @@ _UNIT = r"(?:\s?/\s?(?:hr|hour|h|yr|year|annum)\b|\s?per\s+(?:hour|year|annum)\b
 _AMOUNT = rf"(?:{_CUR}\s?)?(?>{_NUM})\s?(?:[kK]\b)?(?:\s?{_CUR})?{_UNIT}?"
 # A number never starts inside another number and is matched atomically: without both, a long
 # run of digits is retried from every position (quadratic, found by tests/test_redos.py).
-_RANGE = re.compile(rf"(?<![\d.,])(?P<a>{_AMOUNT})\s*(?:-|–|—|to|and)\s*(?P<b>{_AMOUNT})", re.IGNORECASE)
-_PAY_WORD = re.compile(r"(?:salary|salaries|pay|compensation|wage|rate|base|range|between|ote)\W{0,3}(?:\w+\W{1,3}){0,4}$",
+RX.define("RANGE", rf"(?<![\d.,])(?P<a>{_AMOUNT})\s*(?:-|–|—|to|and)\s*(?P<b>{_AMOUNT})", re.IGNORECASE)
+RX.define("PAY_WORD", r"(?:salary|salaries|pay|compensation|wage|rate|base|range|between|ote)\W{0,3}(?:\w+\W{1,3}){0,4}$",
                        re.IGNORECASE)
 # A template that renders the range ({% include job/salary_range.html min=... %}).
-_SALARY_INCLUDE = re.compile(r"\{%-?\s*include\s+[^%]*(?:salary|pay)[^%]*%\}", re.IGNORECASE)
+RX.define("SALARY_INCLUDE", r"\{%-?\s*include\s+[^%]*(?:salary|pay)[^%]*%\}", re.IGNORECASE)
 # A US federal General Schedule grade ("GS-14") names a published minimum-maximum scale.
-_GS_GRADE = re.compile(r"\bGS(?:-|\s)?(?:Level\s+|grade\s+)?1?\d\b", re.IGNORECASE)
-_SINGLE = re.compile(rf"{_CUR}\s?(?>{_NUM})\s?[kK]?\b|(?<![\d.,])(?>{_NUM})\s?[kK]?\s?{_CUR}")
+RX.define("GS_GRADE", r"\bGS(?:-|\s)?(?:Level\s+|grade\s+)?1?\d\b", re.IGNORECASE)
+RX.define("SINGLE", rf"{_CUR}\s?(?>{_NUM})\s?[kK]?\b|(?<![\d.,])(?>{_NUM})\s?[kK]?\s?{_CUR}")
 
 
 def _is_money(m, text) -> bool:
     a, b = m.group("a"), m.group("b")
     marked = re.search(_CUR, a + b) or (re.search(r"\d\s?[kK]\b", a) and re.search(r"\d\s?[kK]\b", b))
     marked = marked or re.search(_UNIT, a + b, re.IGNORECASE)
-    if not marked and not _PAY_WORD.search(text[max(0, m.start() - 40): m.start()]):
+    if not marked and not RX.PAY_WORD.search(text[max(0, m.start() - 40): m.start()]):
         return False
     lo, hi = _value(a), _value(b)
     return lo is not None and hi is not None and 0 < lo < hi
@@ -224,9 +326,9 @@ def has_range(doc) -> bool:
         if any(fm.data.get(k) not in (None, "") for k in SCALE_KEYS):
             return True
     text = doc.text
-    if _SALARY_INCLUDE.search(text) or _GS_GRADE.search(doc.prose):
+    if RX.SALARY_INCLUDE.search(text) or RX.GS_GRADE.search(doc.prose):
         return True
-    return any(_is_money(m, text) for m in _RANGE.finditer(text))
+    return any(_is_money(m, text) for m in RX.RANGE.finditer(text))
 
 
 # A US federal job: state and District pay-transparency laws do not bind federal agencies (the
@@ -235,9 +337,9 @@ def has_range(doc) -> bool:
 # USAJOBS or a GS grade together with "federal" / USAJOBS. Not "federal" alone: contractors
 # write "work with federal agencies", and they are bound.
 FEDERAL_KEYS = ("gs", "gs_level", "gs-level", "gs_grade", "gs-grade")
-_OPM_SERIES = re.compile(r"(?:[A-Z]{2}-)?\d{4}")
-_USAJOBS = re.compile(r"\bUSAJOBS\b", re.IGNORECASE)
-_FEDERAL = re.compile(r"\bfederal\b", re.IGNORECASE)
+RX.define("OPM_SERIES", r"(?:[A-Z]{2}-)?\d{4}")
+RX.define("USAJOBS", r"\bUSAJOBS\b", re.IGNORECASE)
+RX.define("FEDERAL", r"\bfederal\b", re.IGNORECASE)
 
 
 def is_federal(doc) -> bool:
@@ -246,14 +348,14 @@ def is_federal(doc) -> bool:
         if any(fm.data.get(k) not in (None, "") for k in FEDERAL_KEYS):
             return True
         series = fm.data.get("series")
-        if series is not None and _OPM_SERIES.fullmatch(str(series).strip()):
+        if series is not None and RX.OPM_SERIES.fullmatch(str(series).strip()):
             return True
     prose = doc.prose
-    usajobs = _USAJOBS.search(prose) is not None
-    if _GS_GRADE.search(prose) and (usajobs or _FEDERAL.search(prose)):
+    usajobs = RX.USAJOBS.search(prose) is not None
+    if RX.GS_GRADE.search(prose) and (usajobs or RX.FEDERAL.search(prose)):
         return True
-    return usajobs and _FEDERAL.search(prose) is not None
+    return usajobs and RX.FEDERAL.search(prose) is not None
 
 
 def has_single_figure(doc) -> bool:
-    return _SINGLE.search(doc.text) is not None
+    return RX.SINGLE.search(doc.text) is not None

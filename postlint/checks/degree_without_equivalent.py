@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from postlint.checks.base import Rule, RuleDocs
-from postlint.content import sentences
+from postlint.content import lowered_body, sentences
 from postlint.diagnostics import Severity, Violation
 
 _DEGREE = re.compile(
@@ -26,6 +26,13 @@ _ROUTE = re.compile(
 # What every _DEGREE match contains, without its word boundaries: a posting with none of
 # these has no degree to report, and this scan is ~6x cheaper than _ROUTE's (most postings).
 _MAYBE_DEGREE = re.compile(r"degree|diploma|bs/ms|b[sa]\s+in", re.IGNORECASE)
+# The same test on lower-cased text: `in` for the words, a case-sensitive scan for 'bs in'.
+_MAYBE_WORDS = ("degree", "diploma", "bs/ms")
+_BS_IN = re.compile(r"b[sa]\s+in")
+
+
+def _maybe_degree(low: str) -> bool:
+    return any(w in low for w in _MAYBE_WORDS) or _BS_IN.search(low) is not None
 _OPTIONAL = re.compile(r"prefer|plus|bonus|nice|ideal|desir|advantage|a\s+big\s+plus|helpful|welcome|optional",
                        re.IGNORECASE)
 
@@ -52,14 +59,22 @@ class DegreeWithoutEquivalent(Rule):
     )
 
     def check(self, doc, ctx):
+        # The first required degree, then the route: _ROUTE is the dearest scan (~20 IGNORECASE
+        # alternatives at every position), and most postings that name a degree either make it
+        # optional or have none required, so they never need it. Same answer as route-first.
         prose = doc.prose
-        if not _MAYBE_DEGREE.search(prose, doc.body_start) or _ROUTE.search(prose, doc.body_start):
+        low = lowered_body(doc)
+        if not (_maybe_degree(low) if low is not None else _MAYBE_DEGREE.search(prose, doc.body_start)):
             return
         for s_start, s_end in sentences(prose, doc.body_start):
             sentence = prose[s_start:s_end]
+            if low is not None and not _maybe_degree(sentence.lower()):
+                continue  # no degree word: _DEGREE cannot match (the body has no case-odd letter)
             m = _DEGREE.search(sentence)
             if m is None or _OPTIONAL.search(sentence):
                 continue
+            if _ROUTE.search(prose, doc.body_start):
+                return
             yield Violation(s_start + m.start(), s_start + m.end(),
                             f"'{m.group()}' is required with no other route: add 'or equivalent experience'")
             return

@@ -8,11 +8,9 @@ from postlint.checks.base import Rule, RuleDocs
 from postlint.diagnostics import Fix, Severity, Violation
 
 _MARKER = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+")
-_NORMAL = re.compile(r"[\W_]+")
-
-
-def _normal(text: str) -> str:
-    return " ".join(_NORMAL.sub(" ", text.lower()).split())
+# An item's words, case, punctuation and '_' aside: "Experience with PostgreSQL." and
+# "experience with postgresql" are one item. findall is one pass (was sub, split, join, split).
+_WORD = re.compile(r"[^\W_]+")
 
 
 class DuplicateBullet(Rule):
@@ -49,9 +47,10 @@ class DuplicateBullet(Rule):
                 content = self._item_text(doc, tokens, i)
                 if content is None:
                     continue
-                key = _normal(content[0])
-                if len(key.split()) < 3:
+                words = _WORD.findall(content[0].lower())
+                if len(words) < 3:
                     continue
+                key = " ".join(words)
                 seen = stack[-1]
                 if key not in seen:
                     seen[key] = (first, content[0])

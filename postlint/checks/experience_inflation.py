@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from postlint.checks.base import Rule, RuleDocs
-from postlint.content import content_words, sentences, title
+from postlint.content import content_words, lowered_body, sentences, sentences_holding, title
 from postlint.diagnostics import Severity, Violation
 
 _NUMBERS = {w: i for i, w in enumerate(
@@ -17,6 +17,8 @@ _YEARS = re.compile(
     + r")\s*\+?\s*)?(?:years?|yrs?)\b(?:\s*\+)?",
     re.IGNORECASE,
 )
+# What every _YEARS match holds, lower-cased: only the sentences with one are read.
+_YEAR_WORD = re.compile(r"y(?:ea)?r")
 _EXPERIENCE = re.compile(r"\bexperience|\bexpertise|\bbackground\b|\bworking\b|\bprofessional", re.IGNORECASE)
 _JUNIOR = re.compile(r"\b(?:junior|jr\.?|entry[\s-]level|graduate|intern(?:ship)?|apprentice|trainee)\b", re.IGNORECASE)
 _MID = re.compile(r"\b(?:mid[\s-]?level|mid[\s-]senior|intermediate)\b", re.IGNORECASE)
@@ -63,7 +65,10 @@ class ExperienceInflation(Rule):
     def check(self, doc, ctx):
         prose = doc.prose
         found = []  # (start, end, low, sentence words, line)
-        for s_start, s_end in sentences(prose, doc.body_start):
+        lowered = lowered_body(doc)
+        spans = (sentences(prose, doc.body_start) if lowered is None
+                 else sentences_holding(prose, doc.body_start, lowered, _YEAR_WORD))
+        for s_start, s_end in spans:
             sentence = prose[s_start:s_end]
             if not _EXPERIENCE.search(sentence):
                 continue
@@ -90,6 +95,8 @@ class ExperienceInflation(Rule):
                         yield Violation(start, end, f"{low} years of experience for a {level} title "
                                                     f"({text.strip()!r}); ask for {limit} at most or "
                                                     f"retitle the role")
+        if len(found) < 2:
+            return  # nothing to compare with
         restatements = ctx.option("restatements", False)
         preferred = _preferred_lines(doc, max(f[4] for f in found) + 1)
         for i, (start, end, low, words, line) in enumerate(found):

@@ -25,12 +25,14 @@ _NOT_REQUIRED = re.compile(
 _OPTIONAL_ITEM = re.compile(r"\b(?:a plus|plus\b|bonus|preferred|preferable|nice[\s-]to[\s-]have|ideally|desirable|"
                             r"not required|optional|great if|love it if)", re.IGNORECASE)
 _MARKER = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+")
+_BROKEN = re.compile(r"#{1,6}(?=[^#\s])")
 
 
 def _pseudo_heading(content: str) -> tuple[str, int] | None:
     """'**Requirements:**', 'Qualifications:', '__Skills__' or '##Skills' alone in a paragraph: its title."""
     text = content.strip()
-    broken = re.match(r"#{1,6}(?=[^#\s])", text)  # '##Requirements': a heading missing its space (PL301),
+    # '##Requirements': a heading missing its space (PL301),
+    broken = _BROKEN.match(text) if text[:1] == "#" else None
     if broken:                                     # even with the paragraph's text on the next line
         title = text[broken.end():].split("\n", 1)[0].strip().rstrip(":").strip()
         return (title, broken.end()) if title else None  # its level, as --fix will make it
@@ -118,8 +120,9 @@ class TooManyRequirements(Rule):
                 heading = _pseudo_heading(content)
                 if heading:
                     enter(*heading)
-                for heading in _glued_headings(content):  # '##Qualifications\n##The designer:' is two
-                    enter(*heading)
+                if "\n#" in content:  # '##Qualifications\n##The designer:' is two
+                    for heading in _glued_headings(content):
+                        enter(*heading)
             elif tok.type in ("bullet_list_open", "ordered_list_open"):
                 depth += 1
                 if depth == 1:
@@ -136,8 +139,9 @@ class TooManyRequirements(Rule):
                         current[3].append((tok.map[0], ordered))
                 # '##Heading' right under an item is read into it (a lazy continuation line); it is
                 # still the next section's heading, as it is once PL301's fix adds the space.
-                for heading in _glued_headings(text):
-                    enter(*heading)
+                if "\n#" in text:
+                    for heading in _glued_headings(text):
+                        enter(*heading)
         for section in sections:
             # Numbered requirements, each followed by its own unindented bullet list of examples
             # (18F: "1. Experience leading... This experience must include THREE of the following"):

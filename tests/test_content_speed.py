@@ -1,0 +1,192 @@
+"""The content rules' cheap paths (issue 6) give the answers of the plain scans they stand in for.
+
+Each fast path is compared with the slow one it replaces, on generated text built from the
+pieces the patterns care about (place names, ', ST', line breaks, case tricks) and on real
+postings from the corpus when it is there.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from postlint import pay
+from postlint.content import lowered_body
+from postlint.document import Document
+
+CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus"
+
+
+def _corpus_texts(limit=150):
+    if not CORPUS.is_dir():
+        return []
+    files = sorted(p for p in CORPUS.rglob("*.md") if p.is_file())[:limit]
+    return [f.read_text(encoding="utf-8", errors="replace") for f in files]
+
+
+PLACE_PIECES = ["Denver", "Boulder", "Colorado Springs", "Fort Collins", ",", ", ", ",\n", "\n", " ", "\t", "CO",
+                "NY", "NYC", "New York", "New York City", "CA", "San Francisco", "Seattle", "WA", "DC",
+                "Washington", "D.C.", "-", ".", "x", "Co", "Big Town", "Brooklyn", "Springfield", "MA", "é"]
+
+
+def _generated(pieces, n=3000, seed=6):
+    rng = random.Random(seed)
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 30))) for _ in range(n)]
+
+
+def _span(m):
+    return None if m is None else (m.start(), m.end(), m.group(0))
+
+
+@pytest.mark.parametrize("source", ["generated", "corpus"])
+def test_windowed_search_finds_what_a_full_search_finds(source):
+    texts = _generated(PLACE_PIECES) if source == "generated" else _corpus_texts()
+    if not texts:
+        pytest.skip("corpus not available")
+    laws = pay.load_laws()
+    hits = 0
+    for text in texts:
+        for law in laws:
+            expected = _span(law.anywhere.search(text))
+            assert _span(pay._first(law, text)) == expected, (law.id, text)
+            hits += expected is not None
+        any_match = any(law.anywhere.search(text) for law in laws)
+        if any_match:
+            assert pay._any_hint(laws).search(text), text
+    assert hits > 20  # the inputs do reach the patterns
+
+
+CUE_PIECES = ["Location", "location:", "LOCATION", "based in", "BASED", "baſed in", "located in", "locatİon",
+              "offices are in", "office", "Offıce", "OFFICE", "in", " ", "\n", "x", ":", "the", "é", "Based  out of"]
+
+
+@pytest.mark.parametrize("source", ["generated", "corpus"])
+def test_cue_scan_finds_the_cues_finditer_finds(source):
+    texts = _generated(CUE_PIECES, seed=7) if source == "generated" else _corpus_texts()
+    if not texts:
+        pytest.skip("corpus not available")
+    found = 0
+    for text in texts:
+        doc = Document(text, "t.md")
+        body = doc.prose[doc.body_start:]
+        expected = [m.span() for m in pay.RX.CUE.finditer(body)]
+        assert [m.span() for m in pay._cues(body, lowered_body(doc))] == expected, text
+        found += len(expected)
+    assert found > 0
+
+
+DEGREE_PIECES = ["Bachelor's degree", "BS in", "bs/ms", "BA  in", "Degree in CS", "diploma", "Master’s degree",
+                 "Ph.D. degree", "or equivalent experience", "or 3 years of experience", "preferred", "a plus",
+                 ". ", "\n", "- ", " ", "required", "DEGREE", "deGRee", "baſ in", "İn", "no degree", "x", ";"]
+
+
+def _pl605_plain(doc):
+    """PL605 as it was before its pre-checks: route first, then every sentence."""
+    from postlint.checks import degree_without_equivalent as d
+    from postlint.content import sentences
+
+    prose = doc.prose
+    if not d._MAYBE_DEGREE.search(prose, doc.body_start) or d._ROUTE.search(prose, doc.body_start):
+        return []
+    for s_start, s_end in sentences(prose, doc.body_start):
+        sentence = prose[s_start:s_end]
+        m = d._DEGREE.search(sentence)
+        if m is None or d._OPTIONAL.search(sentence):
+            continue
+        return [(s_start + m.start(), s_start + m.end())]
+    return []
+
+
+@pytest.mark.parametrize("source", ["generated", "corpus"])
+def test_pl605_reports_what_the_plain_scan_reports(source):
+    from postlint.checks.degree_without_equivalent import DegreeWithoutEquivalent
+
+    texts = _generated(DEGREE_PIECES, seed=8) if source == "generated" else _corpus_texts(400)
+    if not texts:
+        pytest.skip("corpus not available")
+    rule = DegreeWithoutEquivalent()
+    hits = 0
+    for text in texts:
+        doc = Document(text, "t.md")
+        got = [(v.start, v.end) for v in rule.check(doc, None)]
+        assert got == _pl605_plain(Document(text, "t.md")), text
+        hits += bool(got)
+    assert hits > 0
+
+
+SENTENCE_PIECES = ["5+ years", "yr", "YEARS", "Year", "x", " ", ".", ". ", "..", ".x", ";", "!", "?", "\n", "\r\n",
+                   "\t", "experience", "a", "  ", "e.g. ", "3 yrs", "\u00a0", ".\u00a0", "y", "r"]
+
+
+@pytest.mark.parametrize("source", ["generated", "corpus"])
+def test_sentences_holding_is_the_sentences_with_a_hit(source):
+    import re
+
+    from postlint.content import sentences, sentences_holding
+
+    texts = _generated(SENTENCE_PIECES, seed=9) if source == "generated" else _corpus_texts()
+    if not texts:
+        pytest.skip("corpus not available")
+    word = re.compile(r"y(?:ea)?r")
+    kept = 0
+    for text in texts:
+        doc = Document(text, "t.md")
+        low = lowered_body(doc)
+        if low is None:
+            continue
+        start = doc.body_start
+        expected = [s for s in sentences(doc.prose, start) if word.search(doc.prose[s[0]:s[1]].lower())]
+        assert list(sentences_holding(doc.prose, start, low, word)) == expected, text
+        kept += len(expected)
+    assert kept > 20
+
+
+class _Ctx:
+    """The options of a rule, as the engine's context gives them."""
+
+    def __init__(self, **options):
+        self.options = options
+
+    def option(self, name, default=None):
+        return self.options.get(name, default)
+
+
+@pytest.mark.parametrize("source", ["generated", "corpus"])
+def test_pl604_fast_path_matches_the_sentence_by_sentence_path(source):
+    from postlint.checks.experience_inflation import ExperienceInflation
+
+    pieces = SENTENCE_PIECES + ["# Junior Developer\n", "# Mid-level Engineer\n", "## Preferred\n",
+                                "- 3+ years of Python development\n", "- 5+ years of Python development\n",
+                                "at least three years of professional work", "Nice to have:\n"]
+    texts = _generated(pieces, seed=10) if source == "generated" else _corpus_texts(400)
+    if not texts:
+        pytest.skip("corpus not available")
+    rule = ExperienceInflation()
+    ctx = _Ctx(restatements=True)
+    hits = 0
+    for text in texts:
+        fast = Document(text, "t.md")
+        slow = Document(text, "t.md")
+        slow._content_lower = None  # as for a body with a case-odd letter: every sentence is read
+        got = [(v.start, v.end, v.message) for v in rule.check(fast, ctx)]
+        assert got == [(v.start, v.end, v.message) for v in rule.check(slow, ctx)], text
+        hits += len(got)
+    assert hits > 0
+
+
+def test_mojibake_reads_every_line_that_holds_a_trigger_character():
+    from postlint.checks.mojibake import _trigger_lines
+    from postlint.mojibake_trigger import TRIGGER
+
+    pieces = ["a", " ", "\n", "\r\n", "\r", "didnâ€™t", "’", "é", "Ã©", "\x85", "\u2028", "x\n\n", "—"]
+    seen = 0
+    for text in _generated(pieces, seed=11):
+        doc = Document(text, "t.md")
+        expected = [i for i in range(doc.line_count)
+                    if TRIGGER.search(text, doc.line_starts[i], doc.line_ends[i])]
+        got = list(_trigger_lines(doc))
+        assert set(expected) <= set(got) and got == sorted(set(got)), text
+        seen += len(expected)
+    assert seen > 100
