@@ -15,14 +15,15 @@ normal rule parses the whole list, as before):
 
 - the list is at the top level of the document (not nested, not in a
   blockquote): level 0, ``blkIndent == 0``, no enclosing list;
-- the line starts with the marker in column 0 (``-``, ``+``, ``*``, or 1-9
-  digits and ``.`` or ``)``), then one to four spaces, then text whose first
+- the line starts with at most three spaces, the marker (``-``, ``+``, ``*``,
+  or 1-9 digits and ``.`` or ``)``), then one to four spaces, then text whose first
   character cannot open a block inside the item (no white space, ``#``, ``>``,
   ``+``, ``-``, ``~``, ``<``, ``|``, no ordered-list marker, no ``*``/``_``
   that could be a marker or a thematic break, no fence, no ``[label]:``);
 - the text ends with a character that is not white space, then at most spaces
   and tabs (so the trimmed text is known, whichever trim markdown-it applies);
-- the *next* line is also simple with the same marker character. That line is
+- the *next* line is also simple with the same marker character, and its
+  marker is left of the item's text (else it opens a nested list). That line is
   then a list item of the same list: it ends the paragraph (the list rule
   terminates a paragraph, an item's text cannot be a setext underline or a
   table because the next line is left of the item's content), it is no
@@ -55,7 +56,8 @@ _SAFE_START = (
     r"|`(?!``)"  # a code span, not a fence
     r"|\[(?!.*\]:))"  # a link, not a link reference definition
 )
-SIMPLE_ITEM = re.compile(r"(?:([-+*])|([0-9]{1,9})([.)]))( {1,4})(" + _SAFE_START + r"(?:.*\S)?)[ \t]*")
+SIMPLE_ITEM = re.compile(
+    r"( {0,3})(?:([-+*])|([0-9]{1,9})([.)]))( {1,4})(" + _SAFE_START + r"(?:.*\S)?)[ \t]*")
 
 
 def fast_list(state, startLine: int, endLine: int, silent: bool) -> bool:
@@ -68,14 +70,17 @@ def fast_list(state, startLine: int, endLine: int, silent: bool) -> bool:
     first = match(src, bMarks[startLine], eMarks[startLine])
     if first is None:
         return False
-    ordered = first.group(1) is None
-    marker = first.group(3) if ordered else first.group(1)
+    ordered = first.group(2) is None
+    marker = first.group(4) if ordered else first.group(2)
     # the run of simple items with the same marker
     items = [first]
     line = startLine + 1
     while line < endLine:
         m = match(src, bMarks[line], eMarks[line])
-        if m is None or (m.group(3) if ordered else m.group(1)) != marker:
+        if m is None or (m.group(4) if ordered else m.group(2)) != marker:
+            break
+        # left of the previous item's text, else it is a list nested in that item
+        if m.end(1) - m.start() >= items[-1].start(6) - items[-1].start():
             break
         items.append(m)
         line += 1
@@ -103,7 +108,7 @@ def fast_list(state, startLine: int, endLine: int, silent: bool) -> bool:
     # Tokens as state.push makes them (block=True, levels 0..3), built directly:
     # push and the keyword defaults are most of the cost of a long list.
     if ordered:
-        value = int(first.group(2))
+        value = int(first.group(3))
         list_open = Token("ordered_list_open", "ol", 1, {"start": value} if value != 1 else {},
                           [startLine, tail_open.map[1]], 0, None, "", marker, "", {}, True, False)
     else:
@@ -113,10 +118,10 @@ def fast_list(state, startLine: int, endLine: int, silent: bool) -> bool:
     add = new.append
     ln = startLine
     for m in items[:-1]:
-        info = m.group(2) if ordered else ""
+        info = m.group(3) if ordered else ""
         add(Token("list_item_open", "li", 1, {}, [ln, ln + 1], 1, None, "", marker, info, {}, True, False))
         add(Token("paragraph_open", "p", 1, {}, [ln, ln + 1], 2, None, "", "", "", {}, True, hidden))
-        add(Token("inline", "", 0, {}, [ln, ln + 1], 3, [], m.group(5), "", "", {}, True, False))
+        add(Token("inline", "", 0, {}, [ln, ln + 1], 3, [], m.group(6), "", "", {}, True, False))
         add(Token("paragraph_close", "p", -1, {}, None, 2, None, "", "", "", {}, True, hidden))
         add(Token("list_item_close", "li", -1, {}, None, 1, None, "", marker, "", {}, True, False))
         ln += 1

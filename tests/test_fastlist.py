@@ -102,6 +102,15 @@ HOSTILE = {
     "five spaces (code)": "-     a\n-     b\n-     c\n",
     "mixed widths": "- a\n-   b\n-  c\n- d\n",
     "indented markers": " - a\n - b\n  - c\n   - d\n",
+    "indent 3 then 0": "   - a\n- b\n   - c\n- d\n",
+    "indent 2 under 2-wide item nests": "- a\n  - b\n  - c\n- d\n",
+    "indent 3 under ordered nests": "1. a\n   2. b\n   3. c\n",
+    "indent 3 under wide ordered stays": "10. a\n   11. b\n   12. c\n",
+    "indent 2 under 3-wide item stays": "-  a\n  - b\n  - c\n",
+    "indent 3 under 5-wide item stays": "-    a\n   - b\n   - c\n",
+    "indented wide items": "   -    a\n   -    b\n  -   c\n",
+    "indent 4 is code": "- a\n- b\n    - c\n- d\n",
+    "indented with tab": " \t- a\n - b\n - c\n",
     "code block indent": "    - a\n    - b\n",
     "empty items": "- a\n-\n- c\n- \n- e\n",
     "empty first item then text": "-\n  a\n- b\n- c\n",
@@ -166,6 +175,7 @@ def test_the_fast_rule_takes_plain_lists():
     assert fired(items(100)) == 1
     assert fired("1. a\n2. b\n3. c\n") == 1
     assert fired("- a\n- b\n\nText\n\n* c\n* d\n") == 2
+    assert fired("  - a\n  - b\n") == 1
 
 
 @pytest.mark.parametrize("text", [
@@ -173,6 +183,7 @@ def test_the_fast_rule_takes_plain_lists():
     "- a\n* b\n",  # a run of one
     "> - a\n> - b\n",  # in a blockquote
     "- a\n  - b\n  - c\n",  # nested: the inner list is below the top level
+    "- a\n  - b\n",  # b is nested in a: a run of one
     "-  \n- b\n",
     "- # a\n- b\n",
 ])
