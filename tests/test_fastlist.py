@@ -33,17 +33,18 @@ def same(text: str) -> None:
     assert len(fast) == len(plain)
 
 
-def fired(text: str) -> int:
-    """How many times the fast rule took a list in ``text``."""
+def fired(text: str, rule: str = "fast_list") -> int:
+    """How many times the fast rule (``fast_list`` or ``fast_paragraph``) took a block in ``text``."""
     hits = []
+    fn = getattr(fastlist, rule)
 
     def counting(state, start, end, silent):
-        ok = fastlist.fast_list(state, start, end, silent)
+        ok = fn(state, start, end, silent)
         hits.append(ok)
         return ok
 
     md = build_parser()
-    md.block.ruler.at("postlint_fast_list", counting)
+    md.block.ruler.at("postlint_" + rule, counting)
     md.parse(text)
     return sum(hits)
 
@@ -138,6 +139,30 @@ HOSTILE = {
     "item followed by indented code": "- a\n- b\n\n        code\n",
     "deep nest": "".join("  " * i + "- x\n" for i in range(30)) + "- a\n- b\n",
     "max nesting": "> " * 99 + "- a\n" + "> " * 99 + "- b\n",
+    "para: one line": "a line\n",
+    "para: no newline": "a line",
+    "para: two one-liners": "a\n\nb\n\nc\n",
+    "para: two lines": "a\nb\n\nc\n",
+    "para: hard break spaces": "a  \n\nb\t\n",
+    "para: setext after blank": "a\n\n===\n",
+    "para: setext": "a\n===\n\nb\n---\n",
+    "para: indented 3": "   a\n\n  b\n\n c\n",
+    "para: indented 4 is code": "    a\n\n\tb\n",
+    "para: in a blockquote": "> a\n>\n> b\n\nc\n",
+    "para: blockquote lazy": "> a\nb\n\n> c\n",
+    "para: blockquote ends": "> a\n\nb\n",
+    "para: nested blockquote": "> > a\n> b\n>\n> c\n",
+    "para: in an item, loose": "- a\n\n  b\n\n- c\n\n  d\n",
+    "para: item then text": "- a\n\nb\n",
+    "para: ordered loose": "1. a\n\n   b\n2. c\n",
+    "para: table line": "| a |\n\n| b | c |\n|---|---|\n",
+    "para: backticks": "``a``\n\n```\nx\n```\n\n`b`\n",
+    "para: emphasis and breaks": "***a***\n\n_ _ _\n\n__b__\n\n*\n",
+    "para: reference": "[a]: /u\n\n[a]\n\n[b] c\n",
+    "para: html": "<div>\n\n</div>\n\n<b>x</b> y\n",
+    "para: heading-like": "# a\n\n#b\n\n####### c\n",
+    "para: unicode spaces": "\u00a0a\n\na\u00a0\n\n\u3000b\u3000\n",
+    "para: in list in quote": "> - a\n>\n>   b\n> - c\n",
     "long list": items(500),
     "long list, one odd item": items(50) + "- # h\n" + items(50),
     "long loose list": items(50) + "\n" + items(50),
@@ -171,6 +196,11 @@ def test_same_tokens_on_every_corpus_posting():
     assert taken > 100  # the corpus has many plain lists: the fast rule is really exercised
 
 
+def test_the_fast_paragraph_rule_takes_one_line_paragraphs_only():
+    assert fired("a\n\nb\n\n> c\n\n- d\n\n  e\n", "fast_paragraph") == 5  # d: the first line of its item
+    assert fired("a\nb\n\n# c\n\n    d\n\n- e\n- f\nlazy\n", "fast_paragraph") == 0
+
+
 def test_the_fast_rule_takes_plain_lists():
     assert fired(items(100)) == 1
     assert fired("1. a\n2. b\n3. c\n") == 1
@@ -192,5 +222,6 @@ def test_the_fast_rule_leaves_other_lists_to_markdown_it(text):
     same(text)
 
 
-def test_the_postlint_parser_uses_the_fast_rule():
-    assert "postlint_fast_list" in [r.name for r in parser().block.ruler.__rules__]
+def test_the_postlint_parser_uses_the_fast_rules():
+    names = [r.name for r in parser().block.ruler.__rules__]
+    assert "postlint_fast_list" in names and names[0] == "postlint_fast_paragraph"
