@@ -152,19 +152,21 @@ ONE_LINE_PARAGRAPH = re.compile(r"(" + _SAFE_START + r"(?:.*\S)?)[ \t]*")
 
 
 def fast_paragraph(state, startLine: int, endLine: int, silent: bool) -> bool:
-    """A paragraph of one line followed by an empty line or the end, without trying every block rule.
+    """A one-line paragraph (then an empty line, the end or a list item) without trying every block rule.
 
     Registered first. With a safe first character (see SIMPLE_ITEM) and an empty
     next line, every rule before ``paragraph`` fails: table and setext heading
     need a second line, the others a block-opening character; markdown-it's
-    paragraph then takes exactly this line. The tokens are those it pushes, and
+    paragraph then takes exactly this line. A next line that is a list item
+    ends the paragraph when :func:`_item_ends_paragraph` says so. The tokens are those it pushes, and
     ``parentType`` is left at "paragraph" as the failed lheading leaves it.
     """
     if silent:
         return False
     nxt = startLine + 1
-    if nxt < state.lineMax and state.bMarks[nxt] + state.tShift[nxt] < state.eMarks[nxt]:
-        return False  # the next line is not empty: the paragraph may go on
+    if nxt < state.lineMax and state.bMarks[nxt] + state.tShift[nxt] < state.eMarks[nxt] \
+            and not _item_ends_paragraph(state, nxt):
+        return False  # the paragraph may go on
     if state.sCount[startLine] - state.blkIndent >= 4:
         return False  # an indented code block
     m = ONE_LINE_PARAGRAPH.fullmatch(state.src, state.bMarks[startLine] + state.tShift[startLine],
@@ -180,6 +182,32 @@ def fast_paragraph(state, startLine: int, endLine: int, silent: bool) -> bool:
     state.line = nxt
     state.parentType = "paragraph"
     return True
+
+
+# A list item line after its indentation, with some text (an empty item cannot
+# interrupt a paragraph) and a character no table delimiter row has.
+NEXT_ITEM = re.compile(r"(?:[-+*]|([0-9]{1,9})[.)])[ \t]+(?=.*[^-:|\s])\S")
+
+
+def _item_ends_paragraph(state, line: int) -> bool:
+    """Whether list item ``line`` ends the paragraph above it, as markdown-it's paragraph decides.
+
+    The paragraph's own tests in order: a line indented 4 or more past the block is a
+    lazy continuation; then the terminators, of which ``list`` (silent, parentType
+    "paragraph") says yes to a marker with text, unless it is indented 4 or more past
+    the enclosing list and left of this block, or an ordered marker other than 1 would
+    start a list in this block. (A table needs a delimiter row: NEXT_ITEM has text no
+    delimiter row has; a setext underline has no text after its marker.)
+    """
+    indent = state.sCount[line]
+    if indent < 0 or indent - state.blkIndent > 3:
+        return False
+    if state.listIndent >= 0 and indent - state.listIndent >= 4 and indent < state.blkIndent:
+        return False
+    m = NEXT_ITEM.match(state.src, state.bMarks[line] + state.tShift[line], state.eMarks[line])
+    if m is None:
+        return False
+    return m.group(1) is None or indent < state.blkIndent or int(m.group(1)) == 1
 
 
 def install(md) -> None:
