@@ -15,7 +15,8 @@ between runs.
   its Python API (``postlint.lint_bytes``) with the default rules.
 - adversarial: generated inputs, each timed once and shown with the ratio to a
   normal posting of the same size (corpus postings concatenated) and to the
-  parse floor on the same input (markdown-it alone is most of a 100,000-item list).
+  parse floor on the same input. One-line list items take postlint/fastlist.py's
+  path; the last input (items with sub-items) is a list it leaves to markdown-it.
 - peers (codespell, proselint, markdownlint): only when found on PATH.
 
 Uses only the standard library, postlint and its own dependencies. The corpus
@@ -120,6 +121,10 @@ def adversarial(scale: int) -> list[tuple[str, bytes]]:
          b"---\nx: " + b"[" * (5_000 // scale) + b"]" * (5_000 // scale) + b"\n---\n# Role\n\nText.\n"),
         (f"one {1 // 1 if scale == 1 else 0.1} MB line",
          fm + b"# Role\n\n" + b"word " * (200_000 // scale) + b"\n"),
+        # Items with a nested list are left to markdown-it's own list rule (postlint/fastlist.py
+        # takes only one-line items): the cost of a list the fast rule cannot take.
+        (f"{20_000 // scale:,} list lines, each item with a sub-item",
+         fm + b"# Role\n\n" + b"".join(b"- item %d\n  - detail %d\n" % (i, i) for i in range(10_000 // scale))),
     ]
 
 

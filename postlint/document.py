@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -120,6 +121,12 @@ class Document:
     # ------------------------------------------------------------------ lines
     @cached_property
     def line_starts(self) -> list[int]:
+        if "\r" not in self.text:
+            # Only "\n" breaks: each line starts one past the end of the one before.
+            # Split and sum lengths in C; twice as fast as a match object a line.
+            starts = list(itertools.accumulate(map((1).__add__, map(len, self.text.split("\n"))), initial=0))
+            starts.pop()
+            return starts
         starts = [0]
         starts.extend(m.end() for m in _NEWLINE.finditer(self.text))
         return starts
@@ -128,6 +135,10 @@ class Document:
     def line_ends(self) -> list[int]:
         """End offset of each line's content, line break excluded."""
         text, starts = self.text, self.line_starts
+        if "\r" not in text:  # every break is one "\n" just before the next line's start
+            ends = [start - 1 for start in starts[1:]]
+            ends.append(len(text))
+            return ends
         ends = []
         for i in range(len(starts)):
             end = starts[i + 1] if i + 1 < len(starts) else len(text)

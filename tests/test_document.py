@@ -83,3 +83,17 @@ def test_code_span_scanner_is_linear_on_unmatched_backticks():
     text = "`a " + "``b " * 20000
     spans = code_spans(text)  # would be quadratic with a naive rescan
     assert all(text[s] == "`" for s, _ in spans)
+
+
+def test_line_starts_and_ends_match_the_lines_on_every_kind_of_break():
+    # every mix of "\n", "\r\n" and "\r" (the fast path has no "\r", the general one has)
+    import itertools
+    import re
+
+    for parts in itertools.product(["", "a", "bc"], ["\n", "\r\n", "\r", ""], ["", "d"], ["\n", "\r", "\r\n", ""],
+                                   ["", "\n", "é"]):
+        text = "".join(parts)
+        doc = Document.from_text(text)
+        pieces = re.split(r"\r\n|\r|\n", text)
+        assert [doc.line(i) for i in range(doc.line_count)] == pieces, repr(text)
+        assert all(doc.text[e:e + 1] in ("", "\n", "\r") for e in doc.line_ends), repr(text)

@@ -1,0 +1,218 @@
+"""A markdown-it block rule for runs of one-line list items, same tokens as markdown-it's own.
+
+markdown-it-py's ``list`` rule runs a nested block tokenize for every item, and
+that tokenize tries every block rule and every paragraph terminator on the item
+line: about 55 us an item, 5.5 s for a posting of 100,000 items. Most list
+items in postings are a marker, one space and one line of text. For such an
+item the outcome of the nested parse is known without running it: one tight
+paragraph holding the text. :func:`fast_list` is registered before ``list``; it
+pushes those tokens itself for every item of the run that is followed by
+another such item, then lets markdown-it's own ``list_block`` parse the last
+item of the run and everything after it, and joins the two into one list.
+
+An item line is *simple* when, and only when, all of these hold (else the
+normal rule parses the whole list, as before):
+
+- the list is at the top level of the document (not nested, not in a
+  blockquote): level 0, ``blkIndent == 0``, no enclosing list;
+- the line starts with at most three spaces, the marker (``-``, ``+``, ``*``,
+  or 1-9 digits and ``.`` or ``)``), then one to four spaces, then text whose first
+  character cannot open a block inside the item (no white space, ``#``, ``>``,
+  ``+``, ``-``, ``~``, ``<``, ``|``, no ordered-list marker, no ``*``/``_``
+  that could be a marker or a thematic break, no fence, no ``[label]:``);
+- the text ends with a character that is not white space, then at most spaces
+  and tabs (so the trimmed text is known, whichever trim markdown-it applies);
+- the *next* line is also simple with the same marker character, and its
+  marker is left of the item's text (else it opens a nested list). That line is
+  then a list item of the same list: it ends the paragraph (the list rule
+  terminates a paragraph, an item's text cannot be a setext underline or a
+  table because the next line is left of the item's content), it is no
+  ``fence``/``blockquote``/``hr`` terminator, and the item is one line.
+
+Whether the list is tight is only known at its end, so it is read from the
+paragraphs markdown-it produced for the tail; when the tail holds no paragraph
+at item level (its first item became a setext heading), the tokens are taken
+back and markdown-it parses the whole list itself.
+
+:func:`fast_paragraph`, registered first, does the same for a paragraph of one
+line followed by an empty line or the end (most paragraphs of a posting): it
+pushes its three tokens instead of trying the ten block rules before it.
+
+tests/test_fastlist.py compares every token attribute with and without these
+rules on the corpus, the seeds and hostile inputs.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from markdown_it.rules_block import list_block
+from markdown_it.token import Token
+
+# One item line, from its first character to its end (no line break; the
+# source is already normalised to \n by markdown-it). Groups: 1 bullet marker,
+# or 2 number and 3 delimiter; 4 the spaces after the marker; 5 the text.
+_SAFE_START = (
+    r"(?:[^\s#>*+\-_`~<\[|0-9]"  # no block starts with it
+    r"|[0-9](?![0-9]{0,8}[.)](?:[ \t]|$))"  # digits, but not an ordered-list marker
+    r"|[*_](?!\s)(?=.*[^\s*_])"  # emphasis, not a list marker nor a thematic break
+    r"|`(?!``)"  # a code span, not a fence
+    r"|\[(?!.*\]:))"  # a link, not a link reference definition
+)
+SIMPLE_ITEM = re.compile(
+    r"( {0,3})(?:([-+*])|([0-9]{1,9})([.)]))( {1,4})(" + _SAFE_START + r"(?:.*\S)?)[ \t]*")
+
+
+def fast_list(state, startLine: int, endLine: int, silent: bool) -> bool:
+    # level 0: not inside a list item or a blockquote (both push an opening token).
+    # parentType is no test: markdown-it's lheading leaves it at "paragraph".
+    if silent or state.level != 0 or state.blkIndent != 0 or state.listIndent != -1:
+        return False
+    src, bMarks, eMarks = state.src, state.bMarks, state.eMarks
+    match = SIMPLE_ITEM.fullmatch
+    first = match(src, bMarks[startLine], eMarks[startLine])
+    if first is None:
+        return False
+    ordered = first.group(2) is None
+    marker = first.group(4) if ordered else first.group(2)
+    # the run of simple items with the same marker
+    items = [first]
+    line = startLine + 1
+    while line < endLine:
+        m = match(src, bMarks[line], eMarks[line])
+        if m is None or (m.group(4) if ordered else m.group(2)) != marker:
+            break
+        # left of the previous item's text, else it is a list nested in that item
+        if m.end(1) - m.start() >= items[-1].start(6) - items[-1].start():
+            break
+        items.append(m)
+        line += 1
+    if len(items) < 2:
+        return False
+
+    # markdown-it's own rule parses the last item of the run and the rest of the
+    # list first: whether the list is tight is known only at its end.
+    tokens = state.tokens
+    mark = len(tokens)
+    last = startLine + len(items) - 1
+    if not list_block(state, last, endLine, False):  # cannot happen: the line is an item
+        return _undo(state, mark, startLine)
+    tail_open = tokens[mark]
+    # tight or loose: markdown-it marked (or not) the tail's item paragraphs hidden
+    hidden = None
+    for i in range(mark + 1, len(tokens)):
+        tok = tokens[i]
+        if tok.type == "paragraph_open" and tok.level == 2:
+            hidden = tok.hidden
+            break
+    if hidden is None:
+        return _undo(state, mark, startLine)
+
+    # Tokens as state.push makes them (block=True, levels 0..3), built directly:
+    # push and the keyword defaults are most of the cost of a long list.
+    if ordered:
+        value = int(first.group(3))
+        list_open = Token("ordered_list_open", "ol", 1, {"start": value} if value != 1 else {},
+                          [startLine, tail_open.map[1]], 0, None, "", marker, "", {}, True, False)
+    else:
+        list_open = Token("bullet_list_open", "ul", 1, {}, [startLine, tail_open.map[1]], 0, None, "", marker,
+                          "", {}, True, False)
+    new = [list_open]
+    add = new.append
+    ln = startLine
+    for m in items[:-1]:
+        info = m.group(3) if ordered else ""
+        add(Token("list_item_open", "li", 1, {}, [ln, ln + 1], 1, None, "", marker, info, {}, True, False))
+        add(Token("paragraph_open", "p", 1, {}, [ln, ln + 1], 2, None, "", "", "", {}, True, hidden))
+        add(Token("inline", "", 0, {}, [ln, ln + 1], 3, [], m.group(6), "", "", {}, True, False))
+        add(Token("paragraph_close", "p", -1, {}, None, 2, None, "", "", "", {}, True, hidden))
+        add(Token("list_item_close", "li", -1, {}, None, 1, None, "", marker, "", {}, True, False))
+        ln += 1
+    tokens[mark:mark + 1] = new  # in place of the tail's own list opening
+    return True
+
+
+def _undo(state, mark: int, startLine: int) -> bool:
+    """Take back what the tail pushed; the normal list rule parses the list."""
+    del state.tokens[mark:]
+    state.level = 0
+    state.line = startLine
+    return False
+
+
+# Token is built positionally above; only when its fields are the ones expected.
+_FIELDS = ("type", "tag", "nesting", "attrs", "map", "level", "children", "content", "markup", "info", "meta",
+           "block", "hidden")
+
+
+# A paragraph line's text from its first non-blank character: the same safe start
+# as an item's text, then up to a last non-white character and trailing blanks.
+ONE_LINE_PARAGRAPH = re.compile(r"(" + _SAFE_START + r"(?:.*\S)?)[ \t]*")
+
+
+def fast_paragraph(state, startLine: int, endLine: int, silent: bool) -> bool:
+    """A one-line paragraph (then an empty line, the end or a list item) without trying every block rule.
+
+    Registered first. With a safe first character (see SIMPLE_ITEM) and an empty
+    next line, every rule before ``paragraph`` fails: table and setext heading
+    need a second line, the others a block-opening character; markdown-it's
+    paragraph then takes exactly this line. A next line that is a list item
+    ends the paragraph when :func:`_item_ends_paragraph` says so. The tokens are those it pushes, and
+    ``parentType`` is left at "paragraph" as the failed lheading leaves it.
+    """
+    if silent:
+        return False
+    nxt = startLine + 1
+    if nxt < state.lineMax and state.bMarks[nxt] + state.tShift[nxt] < state.eMarks[nxt] \
+            and not _item_ends_paragraph(state, nxt):
+        return False  # the paragraph may go on
+    if state.sCount[startLine] - state.blkIndent >= 4:
+        return False  # an indented code block
+    m = ONE_LINE_PARAGRAPH.fullmatch(state.src, state.bMarks[startLine] + state.tShift[startLine],
+                                     state.eMarks[startLine])
+    if m is None:
+        return False
+    level = state.level
+    where = [startLine, nxt]
+    tokens = state.tokens
+    tokens.append(Token("paragraph_open", "p", 1, {}, where, level, None, "", "", "", {}, True, False))
+    tokens.append(Token("inline", "", 0, {}, [startLine, nxt], level + 1, [], m.group(1), "", "", {}, True, False))
+    tokens.append(Token("paragraph_close", "p", -1, {}, None, level, None, "", "", "", {}, True, False))
+    state.line = nxt
+    state.parentType = "paragraph"
+    return True
+
+
+# A list item line after its indentation, with some text (an empty item cannot
+# interrupt a paragraph) and a character no table delimiter row has.
+NEXT_ITEM = re.compile(r"(?:[-+*]|([0-9]{1,9})[.)])[ \t]+(?=.*[^-:|\s])\S")
+
+
+def _item_ends_paragraph(state, line: int) -> bool:
+    """Whether list item ``line`` ends the paragraph above it, as markdown-it's paragraph decides.
+
+    The paragraph's own tests in order: a line indented 4 or more past the block is a
+    lazy continuation; then the terminators, of which ``list`` (silent, parentType
+    "paragraph") says yes to a marker with text, unless it is indented 4 or more past
+    the enclosing list and left of this block, or an ordered marker other than 1 would
+    start a list in this block. (A table needs a delimiter row: NEXT_ITEM has text no
+    delimiter row has; a setext underline has no text after its marker.)
+    """
+    indent = state.sCount[line]
+    if indent < 0 or indent - state.blkIndent > 3:
+        return False
+    if state.listIndent >= 0 and indent - state.listIndent >= 4 and indent < state.blkIndent:
+        return False
+    m = NEXT_ITEM.match(state.src, state.bMarks[line] + state.tShift[line], state.eMarks[line])
+    if m is None:
+        return False
+    return m.group(1) is None or indent < state.blkIndent or int(m.group(1)) == 1
+
+
+def install(md) -> None:
+    """Register :func:`fast_list` just before markdown-it's ``list`` rule."""
+    if tuple(f.name for f in dataclasses.fields(Token)) != _FIELDS:
+        return  # another markdown-it-py: its own list rule alone, slower but right
+    md.block.ruler.before("list", "postlint_fast_list", fast_list)
+    md.block.ruler.before("table", "postlint_fast_paragraph", fast_paragraph)

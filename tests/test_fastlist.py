@@ -1,0 +1,247 @@
+"""postlint/fastlist.py must give exactly the tokens markdown-it's own list rule gives.
+
+Every token attribute is compared, with and without the fast rule, on every corpus
+posting, on the seeds, and on hostile lists built to sit on each edge of what the
+fast rule takes (and what it must leave to markdown-it).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import corpus_files
+from postlint import fastlist
+from postlint.markdown import build_parser, parser
+
+SEEDS = Path(__file__).parent / "fixtures" / "seeds"
+
+FAST = build_parser(fast_lists=True)
+PLAIN = build_parser(fast_lists=False)
+
+
+def dump(tokens) -> list[tuple]:
+    return [(t.type, t.tag, t.nesting, t.attrs, t.map, t.level, t.children, t.content, t.markup, t.info,
+             t.meta, t.block, t.hidden) for t in tokens]
+
+
+def same(text: str) -> None:
+    fast, plain = dump(FAST.parse(text)), dump(PLAIN.parse(text))
+    for i, (a, b) in enumerate(zip(fast, plain)):
+        assert a == b, f"token {i} differs:\nfast  {a}\nplain {b}"
+    assert len(fast) == len(plain)
+
+
+def fired(text: str, rule: str = "fast_list") -> int:
+    """How many times the fast rule (``fast_list`` or ``fast_paragraph``) took a block in ``text``."""
+    hits = []
+    fn = getattr(fastlist, rule)
+
+    def counting(state, start, end, silent):
+        ok = fn(state, start, end, silent)
+        hits.append(ok)
+        return ok
+
+    md = build_parser()
+    md.block.ruler.at("postlint_" + rule, counting)
+    md.parse(text)
+    return sum(hits)
+
+
+def items(n: int, marker: str = "-", text: str = "item number {i}") -> str:
+    return "".join(f"{marker} {text.format(i=i)}\n" for i in range(n))
+
+
+HOSTILE = {
+    "simple": items(5),
+    "simple no final newline": items(5).rstrip("\n"),
+    "star": items(5, "*"),
+    "plus": items(5, "+"),
+    "ordered dot": "".join(f"{i}. step {i}\n" for i in range(1, 6)),
+    "ordered paren from 3": "".join(f"{i}) step\n" for i in range(3, 9)),
+    "ordered from 0 with zeros": "".join(f"0{i}. step\n" for i in range(0, 5)),
+    "ordered 9 digits": "123456789. a\n123456789. b\n123456789. c\n",
+    "ordered 10 digits is text": "1234567890. a\n1234567890. b\n",
+    "ordered after paragraph, not 1": "Text\n2. a\n3. b\n4. c\n",
+    "bullet after paragraph": "Text\n- a\n- b\n- c\n",
+    "loose: blank between": "- a\n- b\n\n- c\n- d\n",
+    "loose at the end": "- a\n- b\n- c\n\n- d\n",
+    "blank then paragraph": "- a\n- b\n- c\n\nText after.\n",
+    "blank then indented paragraph": "- a\n- b\n- c\n\n  more of c\n",
+    "nested list in last": "- a\n- b\n- c\n  - c1\n  - c2\n- d\n",
+    "nested list in middle": "- a\n  - a1\n- b\n- c\n",
+    "nested ordered": "1. a\n2. b\n   1. b1\n   2. b2\n3. c\n",
+    "lazy continuation": "- a\n- b\ncontinued lazily\n- c\n",
+    "lazy continuation indented": "- a\n- b\n    still b\n- c\n",
+    "marker switch - to *": "- a\n- b\n* c\n* d\n",
+    "marker switch . to )": "1. a\n2. b\n3) c\n4) d\n",
+    "ordered then bullet": "1. a\n2. b\n- c\n- d\n",
+    "then a heading": "- a\n- b\n# Heading\n",
+    "heading as item text": "- a\n- # b\n- c\n",
+    "then a thematic break": "- a\n- b\n***\n- c\n",
+    "item is a thematic break": "- a\n- * * *\n- c\n",
+    "dash thematic break": "- a\n- b\n- - -\n",
+    "setext underline in last": "- a\n- b\n- c\n  ---\n",
+    "setext underline ===": "- a\n- b\n  ===\n- c\n",
+    "setext after run": "- a\n- b\n---\n",
+    "fence after": "- a\n- b\n```\ncode\n```\n",
+    "fence as item text": "- a\n- ```\n- c\n",
+    "code span item": "- `a` code\n- ``b`` code\n- c\n",
+    "blockquote after": "- a\n- b\n> quote\n",
+    "in a blockquote": "> - a\n> - b\n> - c\n",
+    "blockquote item": "- a\n- > q\n- c\n",
+    "html item": "- a\n- <div>\n- c\n",
+    "html after": "- a\n- b\n<div>\nx\n</div>\n",
+    "reference definition item": "- a\n- [x]: /url\n- c\n\n[x]\n",
+    "link items": "- [one](http://a.example)\n- [two][r]\n- [three]\n\n[r]: /r\n",
+    "task list boxes": "- [ ] a\n- [x] b\n- [X] c\n",
+    "tab after marker": "-\ta\n-\tb\n-\tc\n",
+    "tab in text and at end": "- a\tb\t\n- c\t\n- d\n",
+    "two spaces": "-  a\n-  b\n-  c\n",
+    "four spaces": "-    a\n-    b\n-    c\n",
+    "five spaces (code)": "-     a\n-     b\n-     c\n",
+    "mixed widths": "- a\n-   b\n-  c\n- d\n",
+    "indented markers": " - a\n - b\n  - c\n   - d\n",
+    "indent 3 then 0": "   - a\n- b\n   - c\n- d\n",
+    "indent 2 under 2-wide item nests": "- a\n  - b\n  - c\n- d\n",
+    "indent 3 under ordered nests": "1. a\n   2. b\n   3. c\n",
+    "indent 3 under wide ordered stays": "10. a\n   11. b\n   12. c\n",
+    "indent 2 under 3-wide item stays": "-  a\n  - b\n  - c\n",
+    "indent 3 under 5-wide item stays": "-    a\n   - b\n   - c\n",
+    "indented wide items": "   -    a\n   -    b\n  -   c\n",
+    "indent 4 is code": "- a\n- b\n    - c\n- d\n",
+    "indented with tab": " \t- a\n - b\n - c\n",
+    "code block indent": "    - a\n    - b\n",
+    "empty items": "- a\n-\n- c\n- \n- e\n",
+    "empty first item then text": "-\n  a\n- b\n- c\n",
+    "trailing spaces (hard break)": "- a  \n- b   \n- c \n",
+    "trailing nbsp": "- a\u00a0\n- b\u00a0\n- c\n",
+    "leading nbsp": "- \u00a0a\n- \u00a0b\n",
+    "emphasis items": "- *a* b\n- **c** d\n- _e_ f\n- __g__\n- ***\n",
+    "star then space": "- * a\n- b\n",
+    "underscore break": "- a\n- ___\n- _ _ _\n",
+    "digits": "- 5+ years\n- 3.5 years\n- 2024\n- 1. nested\n- 1) nested\n- 10\n",
+    "pipe table after": "- a\n- b\n| x | y |\n|---|---|\n| 1 | 2 |\n",
+    "pipe in item": "- a | b\n- |c|\n- d\n",
+    "table under last item": "- a\n- b\n  | x | y |\n  |---|---|\n",
+    "hash not a heading": "- #tag\n- #2\n- c\n",
+    "backslash": "- \\- a\n- \\# b\n- c\n",
+    "image": "- ![x](y.png)\n- b\n",
+    "liquid and erb": "- {{ page.title }}\n- {% if x %}y{% endif %}\n- <%= z %>\n",
+    "unicode": "- 日本語\n- Ünïcödé\n- emoji 🎉\n",
+    "nul byte": "- a\x00b\n- c\n- d\n",
+    "crlf": "- a\r\n- b\r\n- c\r\n\r\nText\r\n",
+    "cr": "- a\r- b\r- c\r",
+    "after front matter": "---\ntitle: x\n---\n- a\n- b\n",
+    "list then list": "- a\n- b\n\n\n- c\n- d\n",
+    "two lists by marker, loose": "- a\n- b\n\n* c\n* d\n",
+    "item followed by indented code": "- a\n- b\n\n        code\n",
+    "deep nest": "".join("  " * i + "- x\n" for i in range(30)) + "- a\n- b\n",
+    "max nesting": "> " * 99 + "- a\n" + "> " * 99 + "- b\n",
+    "para: one line": "a line\n",
+    "para: no newline": "a line",
+    "para: two one-liners": "a\n\nb\n\nc\n",
+    "para: two lines": "a\nb\n\nc\n",
+    "para: hard break spaces": "a  \n\nb\t\n",
+    "para: setext after blank": "a\n\n===\n",
+    "para: setext": "a\n===\n\nb\n---\n",
+    "para: indented 3": "   a\n\n  b\n\n c\n",
+    "para: indented 4 is code": "    a\n\n\tb\n",
+    "para: in a blockquote": "> a\n>\n> b\n\nc\n",
+    "para: blockquote lazy": "> a\nb\n\n> c\n",
+    "para: blockquote ends": "> a\n\nb\n",
+    "para: nested blockquote": "> > a\n> b\n>\n> c\n",
+    "para: in an item, loose": "- a\n\n  b\n\n- c\n\n  d\n",
+    "para: item then text": "- a\n\nb\n",
+    "para: ordered loose": "1. a\n\n   b\n2. c\n",
+    "para: table line": "| a |\n\n| b | c |\n|---|---|\n",
+    "para: backticks": "``a``\n\n```\nx\n```\n\n`b`\n",
+    "para: emphasis and breaks": "***a***\n\n_ _ _\n\n__b__\n\n*\n",
+    "para: reference": "[a]: /u\n\n[a]\n\n[b] c\n",
+    "para: html": "<div>\n\n</div>\n\n<b>x</b> y\n",
+    "para: heading-like": "# a\n\n#b\n\n####### c\n",
+    "para: unicode spaces": "\u00a0a\n\na\u00a0\n\n\u3000b\u3000\n",
+    "para: in list in quote": "> - a\n>\n>   b\n> - c\n",
+    "para+item: bullet": "Text\n- a\n- b\n",
+    "para+item: ordered 1": "Text\n1. a\n2. b\n",
+    "para+item: ordered 01": "Text\n01) a\n",
+    "para+item: ordered 2 is lazy": "Text\n2. a\n3. b\n",
+    "para+item: empty item is lazy": "Text\n-\n- \n",
+    "para+item: tab": "Text\n-\ta\n+\tb\n",
+    "para+item: nbsp only": "Text\n- \u00a0\n",
+    "para+item: indented 2": "Text\n  - a\n",
+    "para+item: indented 4 is lazy": "Text\n    - a\n",
+    "para+item: table delimiter": "a | b\n- | -\n\nc | d\n- | :\n",
+    "para+item: setext-like": "Text\n- -\n\nText\n-\n",
+    "para+item: in item, nested": "- a\n  - b\n    - c\n  - d\n- e\n",
+    "para+item: nested 10 deep": "".join("  " * i + "- x\n" for i in range(10)),
+    "para+item: nested ordered": "1. a\n   2. b\n   1. c\n",
+    "para+item: far nested is lazy": "- a\n      - b\n",
+    "para+item: special case": " - a\n  - b\n   - c\n    - d\n     - e\n",
+    "para+item: item text then item": "- a\n  text\n  - b\n",
+    "para+item: in blockquote": "> a\n> - b\n> - c\n- d\n",
+    "para+item: quote then item lazy": "> a\n- b\n",
+    "para+item: sub-items": "".join("- item %d\n  - detail %d\n" % (i, i) for i in range(30)),
+    "long list": items(500),
+    "long list, one odd item": items(50) + "- # h\n" + items(50),
+    "long loose list": items(50) + "\n" + items(50),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_same_tokens_on_hostile_lists(name):
+    same(HOSTILE[name])
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_same_tokens_on_hostile_lists_in_a_posting(name):
+    same("# Role\n\nWe hire.\n\n" + HOSTILE[name] + "\n## Apply\n\nMail us.\n")
+
+
+def test_same_tokens_on_the_seeds():
+    seeds = sorted(SEEDS.glob("*.md"))
+    assert seeds
+    for path in seeds:
+        same(path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.corpus
+def test_same_tokens_on_every_corpus_posting():
+    taken = 0
+    for path in corpus_files():
+        text = path.read_text(encoding="utf-8", errors="surrogateescape")
+        same(text)
+        taken += fired(text)
+    assert taken > 100  # the corpus has many plain lists: the fast rule is really exercised
+
+
+def test_the_fast_paragraph_rule_takes_one_line_paragraphs_only():
+    assert fired("a\n\nb\n\n> c\n\n- d\n\n  e\n", "fast_paragraph") == 5  # d: the first line of its item
+    assert fired("a\nb\n\n# c\n\n    d\n\n- e\n- f\nlazy\n", "fast_paragraph") == 0
+
+
+def test_the_fast_rule_takes_plain_lists():
+    assert fired(items(100)) == 1
+    assert fired("1. a\n2. b\n3. c\n") == 1
+    assert fired("- a\n- b\n\nText\n\n* c\n* d\n") == 2
+    assert fired("  - a\n  - b\n") == 1
+
+
+@pytest.mark.parametrize("text", [
+    "- a\n",  # one item: nothing to gain
+    "- a\n* b\n",  # a run of one
+    "> - a\n> - b\n",  # in a blockquote
+    "- a\n  - b\n  - c\n",  # nested: the inner list is below the top level
+    "- a\n  - b\n",  # b is nested in a: a run of one
+    "-  \n- b\n",
+    "- # a\n- b\n",
+])
+def test_the_fast_rule_leaves_other_lists_to_markdown_it(text):
+    assert fired(text) == 0
+    same(text)
+
+
+def test_the_postlint_parser_uses_the_fast_rules():
+    names = [r.name for r in parser().block.ruler.__rules__]
+    assert "postlint_fast_list" in names and names[0] == "postlint_fast_paragraph"
