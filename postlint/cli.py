@@ -256,7 +256,7 @@ class _ListOverrides:
 
 
 def _run(args, resolver, extra):
-    from postlint.engine import FileResult
+    from postlint.results import FileResult
     from postlint.files import discover
 
     paths = args.paths or ["."]
