@@ -57,6 +57,7 @@ import time
 from pathlib import Path
 
 from postlint.atomic import replace_bytes
+from postlint.diagnostics import Diagnostic, Edit, Fix, Severity
 
 FORMAT = "v2"
 NOT_CACHED = frozenset({"PL000", "PL004", "PL005"})
@@ -100,10 +101,14 @@ def _code_fingerprint() -> bytes:
             _stamp_tree(h, data_dir(name), ("",))
         except FileNotFoundError:
             pass
+    from postlint.pluginscan import ENTRY_POINT_GROUP, may_have_plugins
+
+    if not may_have_plugins():  # no plugin (the common case): no importlib.metadata (~40 ms)
+        return h.digest()
     try:
         from importlib.metadata import entry_points
 
-        for ep in sorted(entry_points(group="postlint.rules"), key=lambda e: e.name):
+        for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
             version = getattr(getattr(ep, "dist", None), "version", "?")
             h.update(f"plugin\0{ep.name}\0{ep.value}\0{version}\n".encode())
     except Exception:  # noqa: BLE001 - no metadata: plugins unknown, version still counts
@@ -307,18 +312,17 @@ def _row(d) -> tuple:
             fix, d.start, d.end, tuple(d.suggestions), tuple(tuple(x) for x in d.fix_locations), d.source_line)
 
 
-_SEVERITIES: dict = {}
+_SEVERITIES = {int(s): s for s in Severity}
 
 
 def _diagnostic(row):
-    from postlint.diagnostics import Diagnostic, Edit, Fix, Severity
-
-    if not _SEVERITIES:
-        _SEVERITIES.update((int(s), s) for s in Severity)
+    # marshal gives back the tuples _row made: no conversions (this runs once a cached finding).
     (path, line, column, end_line, end_column, code, name, severity, message,
      fix, start, end, suggestions, fix_locations, source_line) = row
     if fix is not None:
         edits, safe, fix_message = fix
         fix = Fix(tuple(Edit(s, e, c) for s, e, c in edits), safe=safe, message=fix_message)
+    if type(suggestions) is not tuple or type(fix_locations) is not tuple:
+        raise TypeError("not an entry this version wrote")
     return Diagnostic(path, line, column, end_line, end_column, code, name, _SEVERITIES[severity], message,
-                      fix, start, end, tuple(suggestions), tuple(tuple(x) for x in fix_locations), source_line)
+                      fix, start, end, suggestions, fix_locations, source_line)

@@ -297,8 +297,13 @@ def _run(args, resolver, extra):
         raise UsageError("--jobs must be 1 or more")
 
     def items():
+        by_dir: dict = {}  # a file's settings are its folder's: looked up once a folder
         for path, explicit in discover(paths, resolver, errors):
-            yield path, _display(path), extra.apply(resolver.for_path(path))
+            folder = os.path.dirname(path)
+            settings = by_dir.get(folder)
+            if settings is None:
+                settings = by_dir[folder] = extra.apply(resolver.for_path(path))
+            yield path, _display(path), settings
 
     try:
         results.extend(lint_files(items(), jobs, fix=fix, unsafe=args.unsafe_fixes,
