@@ -129,8 +129,25 @@ def _init_worker(fix: bool, unsafe: bool, write: bool) -> None:
 def _run_chunk(chunk):
     # The cache is the main process's: it sends a miss's bytes with it and stores the result.
     w = _WORKER
-    return [_slim(lint_path(w["linters"], Path(p), display, settings, w["fix"], w["unsafe"], w["write"], data))
-            for p, display, settings, data in chunk]
+    results = [_slim(lint_path(w["linters"], Path(p), display, settings, w["fix"], w["unsafe"], w["write"], data))
+               for p, display, settings, data in chunk]
+    if w["fix"]:
+        return results  # texts, applied fixes: the whole FileResult
+    # Findings as plain tuples: pickled and unpickled (in the main process, which competes
+    # with the workers for the cores) several times faster than dataclass objects.
+    from postlint.cache import _row
+
+    return [(r.path, tuple(_row(d) for d in r.diagnostics), r.internal_error) for r in results]
+
+
+def _expand(result):
+    if type(result) is not tuple:
+        return result
+    from postlint.cache import _diagnostic
+    from postlint.results import FileResult
+
+    path, rows, internal_error = result
+    return FileResult(path, [_diagnostic(row) for row in rows], internal_error=internal_error)
 
 
 def _slim(result):
@@ -211,6 +228,11 @@ def _pooled(entries, jobs, fix, unsafe, write, cache):
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
+    import gc
+
+    # The workers are forked from this process: freezing its objects keeps their garbage
+    # collector from walking (and so copying, page by page) everything they inherit.
+    gc.freeze()
     pool = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_init_worker, initargs=(fix, unsafe, write))
     order: deque = deque()  # a FileResult (a cache hit) or (chunk, index) for a file sent to a worker
     inflight: deque = deque()
@@ -236,7 +258,7 @@ def _pooled(entries, jobs, fix, unsafe, write, cache):
             if owner.results is None:
                 owner.results = _collect(owner, BrokenProcessPool)
             order.popleft()
-            result = owner.results[index]
+            result = _expand(owner.results[index])
             owner.results[index] = None
             _store(cache, *owner.keys[index], result)
             yield result
@@ -265,6 +287,7 @@ def _pooled(entries, jobs, fix, unsafe, write, cache):
         yield from order  # hits after the last chunk
         clean = True
     finally:
+        gc.unfreeze()
         if clean:
             pool.shutdown(wait=True)
         else:  # Ctrl-C, a dead worker, or the caller stopped reading: stop now, do not wait
