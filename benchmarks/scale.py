@@ -3,6 +3,7 @@
     python benchmarks/scale.py            # corpus x1 for jobs, 10,000 for the cache, 100,000 for memory
     python benchmarks/scale.py --quick    # corpus x1, 2,000, 10,000 (a few minutes less)
     python benchmarks/scale.py --only jobs,cache,memory
+    python benchmarks/scale.py --only cache --cache-files 500
 
 Prints one table. Every figure is a fresh ``python -m postlint`` subprocess,
 timed with a wall clock and with its CPU time (user+sys of the process and its
@@ -126,8 +127,8 @@ def bench_jobs(rows, quick):
                  f"speed-up {one[0] / two[0]:.2f}x wall; output {same}"))
 
 
-def bench_cache(rows, quick, tmp: Path):
-    n = 2000 if quick else 10000
+def bench_cache(rows, quick, tmp: Path, n: int | None = None):
+    n = n or (2000 if quick else 10000)
     files = postings(CORPUS) if CORPUS.is_dir() else postings(SEEDS)
     tree = copy_tree(files, tmp / "cache-tree", n)
     env = {"POSTLINT_CACHE_DIR": str(tmp / "cache")}
@@ -151,7 +152,7 @@ def bench_memory(rows, quick, tmp: Path):
         r = run(["--no-cache", "-q", "--jobs", "1", tree])
         findings = r[3].count(b"\n")
         rows.append((f"peak RSS, {count} small postings", f"{r[0]:.1f} s", f"{r[1]:.1f} s", f"{r[2]:.0f} MB",
-                     f"--jobs 1, {findings} findings kept and printed"))
+                     f"--jobs 1, {findings} findings printed"))
         shutil.rmtree(tree, ignore_errors=True)
 
 
@@ -159,6 +160,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--only", default="jobs,cache,memory")
+    ap.add_argument("--cache-files", type=int, metavar="N", help="postings for the cache rows (default 10,000; 2,000 with --quick)")
     args = ap.parse_args(argv)
     parts = set(args.only.split(","))
     rows = []
@@ -166,7 +168,7 @@ def main(argv=None) -> int:
         if "jobs" in parts:
             bench_jobs(rows, args.quick)
         if "cache" in parts:
-            bench_cache(rows, args.quick, Path(tmp))
+            bench_cache(rows, args.quick, Path(tmp), args.cache_files)
         if "memory" in parts:
             bench_memory(rows, args.quick, Path(tmp))
     print(f"postlint scale benchmark ({'quick' if args.quick else 'full'}); {os.cpu_count()} CPUs; "

@@ -156,6 +156,8 @@ def _check(argv: list[str]) -> int:
         raise UsageError(str(exc)) from None
 
     _check_records_args(args)
+    if _streams(args, fmt):
+        return _check_streaming(args, overrides, fmt, reporter)
     try:
         resolver = ConfigResolver(overrides, Path(args.config) if args.config else None)
         extra = _ListOverrides(args)
@@ -213,6 +215,100 @@ def _check(argv: list[str]) -> int:
     return code
 
 
+# Formats whose reporter makes one pass over the results: printed as files finish.
+STREAMING_FORMATS = ("text", "concise", "github")
+
+
+def _streams(args, fmt: str) -> bool:
+    """Whether the report can be written as files finish, keeping no findings: not
+    when something needs every result first (baseline, --diff, --show-fixes, records)."""
+    return (fmt in STREAMING_FORMATS and args.paths != ["-"]
+            and not (args.jsonl or args.parquet or args.baseline or args.write_baseline or args.diff or args.show_fixes))
+
+
+class _Kept:
+    """What the exit code and the warnings need of the results a streaming report has printed."""
+
+    def __init__(self):
+        self.internal_error = False
+        self.worst = 0  # the highest Severity seen
+        self.changed = False
+        self.unsettled: list = []
+
+    def watch(self, results):
+        for r in results:
+            self.internal_error = self.internal_error or r.internal_error
+            for d in r.diagnostics:
+                if d.severity > self.worst:
+                    self.worst = d.severity
+            self.changed = self.changed or r.changed
+            if not r.converged:
+                self.unsettled.append(r)
+            yield r
+
+
+class _LazyFile:
+    """--output-file for a streaming report: created at the first write (or at the end), so a
+    run that stops with a configuration error leaves no report file, as before."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self.handle = None
+
+    def write(self, text: str) -> int:
+        if self.handle is None:
+            self.handle = open(self.name, "w", encoding="utf-8")
+        return self.handle.write(text)
+
+    def close(self, finished: bool) -> None:
+        if self.handle is None and finished:
+            self.handle = open(self.name, "w", encoding="utf-8")
+        if self.handle is not None:
+            self.handle.close()
+
+
+def _check_streaming(args, overrides: dict, fmt: str, reporter) -> int:
+    from postlint.config import ConfigError, ConfigResolver
+    from postlint.reporters import HUMAN_FORMATS
+
+    kept = _Kept()
+    stream = _LazyFile(args.output_file) if args.output_file else sys.stdout
+    finished = False
+    try:
+        resolver = ConfigResolver(overrides, Path(args.config) if args.config else None)
+        options = {
+            "color": fmt in HUMAN_FORMATS and not args.output_file and _use_color(args.color, stream),
+            "show_source": args.show_source,
+            "statistics": args.statistics,
+            "quiet": args.quiet,
+            "records": False,
+        }
+        reporter(kept.watch(_lint(args, resolver, _ListOverrides(args), [])), stream, options)
+        finished = True
+    except (ConfigError, _ConfigProblem) as exc:
+        print(f"postlint: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    finally:
+        if args.output_file:
+            stream.close(finished)
+    if kept.unsettled:
+        from postlint.fixing import warn_unsettled
+
+        warn_unsettled(kept.unsettled, sys.stderr)
+    if kept.internal_error:
+        return EXIT_ERROR
+    if args.exit_zero:
+        return EXIT_OK
+    from postlint.diagnostics import Severity
+
+    threshold = Severity.parse(args.fail_on or resolver.for_dir(Path(os.path.abspath("."))).fail_on)
+    if kept.worst >= threshold:
+        return EXIT_FINDINGS
+    if args.exit_non_zero_on_fix and args.fix and kept.changed:
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
 def _check_records_args(args) -> None:
     if not (args.jsonl or args.parquet):
         if args.text_field or args.id_field:
@@ -256,8 +352,15 @@ class _ListOverrides:
 
 
 def _run(args, resolver, extra):
-    from postlint.engine import FileResult
+    errors: list = []
+    return list(_lint(args, resolver, extra, errors)), errors
+
+
+def _lint(args, resolver, extra, errors: list):
+    """Yield each file's FileResult, in order, as files finish (the streaming reporters
+    print them as they come); problems with paths are appended to ``errors`` too."""
     from postlint.files import discover
+    from postlint.results import FileResult
 
     paths = args.paths or ["."]
     settings0 = extra.apply(resolver.for_dir(Path(os.path.abspath("."))))
@@ -274,8 +377,6 @@ def _run(args, resolver, extra):
         # Fail early, with one clear line, on selectors that match no rule. (With the
         # cache, a run whose files all hit never builds the rules; it checks after.)
         settings0.enabled_codes(linters.get(settings0.rule_files).registry)
-    results: list[FileResult] = []
-    errors: list = []
 
     if paths == ["-"]:
         display = args.stdin_filename or "-"
@@ -283,36 +384,43 @@ def _run(args, resolver, extra):
         settings = extra.apply(resolver.for_path(path) if args.stdin_filename else settings0)
         data = sys.stdin.buffer.read()
         result = linters.get(settings.rule_files).lint_bytes(data, display, settings, path, fix=fix, unsafe=args.unsafe_fixes)
-        results.append(result)
         if args.fix and not args.diff:
             from postlint.document import encode
 
             out = result.text if result.text is not None else data.decode("utf-8", "surrogateescape")
             sys.stdout.buffer.write(encode(out, *result.encoding) if result.text is not None else data)
             sys.stdout.flush()
-        return results, errors
+        yield result
+        return
 
     jobs = args.jobs if args.jobs is not None else default_jobs()
     if jobs < 1:
         raise UsageError("--jobs must be 1 or more")
 
     def items():
+        by_dir: dict = {}  # a file's settings are its folder's: looked up once a folder
         for path, explicit in discover(paths, resolver, errors):
-            yield path, _display(path), extra.apply(resolver.for_path(path))
+            folder = os.path.dirname(path)
+            settings = by_dir.get(folder)
+            if settings is None:
+                settings = by_dir[folder] = extra.apply(resolver.for_path(path))
+            yield path, _display(path), settings
 
+    n = 0
     try:
-        results.extend(lint_files(items(), jobs, fix=fix, unsafe=args.unsafe_fixes,
-                                  write=args.fix and not args.diff, linters=linters, cache=cache))
+        for result in lint_files(items(), jobs, fix=fix, unsafe=args.unsafe_fixes,
+                                 write=args.fix and not args.diff, linters=linters, cache=cache):
+            n += 1
+            yield result
     except WorkerDied as exc:
         raise _ConfigProblem(str(exc)) from None
-    if cache is not None and not results:
+    if cache is not None and not n:
         settings0.enabled_codes(linters.get(settings0.rule_files).registry)
     for raw, exc in errors:
-        results.append(FileResult(str(raw), [linters.get(settings0.rule_files).io_error(str(raw), exc)]))
-    if not results and not errors:
+        yield FileResult(str(raw), [linters.get(settings0.rule_files).io_error(str(raw), exc)])
+    if not n and not errors:
         print("postlint: warning: no files to lint (folders are searched for *.md, *.markdown; "
               "name files directly or set 'include')", file=sys.stderr)
-    return results, errors
 
 
 def _display(path: Path) -> str:

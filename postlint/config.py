@@ -320,9 +320,10 @@ def _split_excludes(patterns: tuple) -> tuple:
     return split
 
 
-def is_excluded(settings: Settings, path: Path) -> bool:
-    rel = settings.relative(path)
-    name = path.name
+def is_excluded(settings: Settings, path, rel: str | None = None) -> bool:
+    """``rel``: ``settings.relative(path)`` when the caller has it already (files.py)."""
+    rel = settings.relative(path) if rel is None else rel
+    name = os.path.basename(path)
     literal, globs = _split_excludes(DEFAULT_EXCLUDE + tuple(settings.exclude))
     if name in literal or rel in literal or rel.split("/", 1)[0] in literal and "/" in rel:
         return True
@@ -332,6 +333,6 @@ def is_excluded(settings: Settings, path: Path) -> bool:
     return False
 
 
-def is_included(settings: Settings, path: Path) -> bool:
-    rel = settings.relative(path)
+def is_included(settings: Settings, path, rel: str | None = None) -> bool:
+    rel = settings.relative(path) if rel is None else rel
     return any(glob_match(p, rel) for p in settings.include)

@@ -12,6 +12,7 @@ from postlint.checks.base import Context
 from postlint.config import ConfigError
 from postlint.diagnostics import Diagnostic, Fix, Severity, Violation
 from postlint.document import Document, encode, text_problem
+from postlint.results import FileResult  # noqa: F401 - defined there so cache hits need no engine; re-exported
 
 MAX_FIX_PASSES = 10
 
@@ -23,24 +24,6 @@ class FileContext:
     settings: object
     schema_path: Path | None
     words: tuple
-
-
-@dataclass
-class FileResult:
-    path: str  # as displayed
-    diagnostics: list = field(default_factory=list)
-    fixed: int = 0  # fixes applied (with --fix / --diff)
-    original: str | None = None  # text before fixing, when fixes were computed
-    text: str | None = None  # text after fixing
-    internal_error: bool = False
-    encoding: tuple = ("utf-8", False)  # (encoding, had BOM), to write fixes back byte-true
-    # The findings whose fixes were applied, in order: (pass, Diagnostic) (--show-fixes, tests).
-    applied: list = field(default_factory=list)
-    converged: bool = True  # False when fixes still applied in the last allowed pass
-
-    @property
-    def changed(self) -> bool:
-        return self.text is not None and self.original is not None and self.text != self.original
 
 
 class Linter:

@@ -34,7 +34,7 @@ class _GitIgnores:
             spec = self.spec(base)
             if spec is None:
                 continue
-            rel = path.relative_to(base).as_posix() + ("/" if is_dir else "")
+            rel = Path(path).relative_to(base).as_posix() + ("/" if is_dir else "")
             if spec.match_file(rel):
                 return True
         return False
@@ -83,25 +83,33 @@ def _walk(top: Path, resolver, ignores: _GitIgnores, seen: set):
                 break
             directory = directory.parent
     for dirpath, dirnames, filenames in os.walk(top, followlinks=False):
-        directory = Path(os.path.abspath(dirpath))
+        dir_abs = os.path.abspath(dirpath)
+        directory = Path(dir_abs)
         chain = base_chain + _chain_below(top_abs, directory)
         settings = resolver.for_dir(directory)
+        # Each name's path relative to the project root is the folder's plus the name:
+        # computed once a folder, not twice a file (settings.relative stats nothing but
+        # costs an abspath and a Path a call; the warm cache run is mostly this loop).
+        rel_dir = settings.relative(dir_abs)
+        prefix = "" if rel_dir == "." else rel_dir + "/"
         keep = []
         for name in sorted(dirnames):
-            sub = directory / name
-            if name in DEFAULT_EXCLUDE or is_excluded(settings, sub) or ignores.ignored(sub, True, chain):
+            sub = os.path.join(dir_abs, name)
+            if name in DEFAULT_EXCLUDE or is_excluded(settings, sub, prefix + name) or ignores.ignored(sub, True, chain):
                 continue
             keep.append(name)
         dirnames[:] = keep
+        parent = Path(dirpath)
         for name in sorted(filenames):
-            file = directory / name
-            if not is_included(settings, file) or is_excluded(settings, file) or ignores.ignored(file, False, chain):
+            file = os.path.join(dir_abs, name)
+            rel = prefix + name
+            if (not is_included(settings, file, rel) or is_excluded(settings, file, rel)
+                    or ignores.ignored(file, False, chain)):
                 continue
-            key = str(file)
-            if key in seen:
+            if file in seen:
                 continue
-            seen.add(key)
-            yield Path(dirpath) / name, False
+            seen.add(file)
+            yield parent / name, False
 
 
 def _chain_below(top: Path, directory: Path) -> list[Path]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections import Counter
 
-from postlint.engine import MAX_FIX_PASSES
 
 
 def show_fixes(results, stream, *, would: bool = False) -> int:
@@ -42,5 +41,7 @@ def warn_unsettled(results, stream) -> None:
     """A file whose fixes kept changing it for MAX_FIX_PASSES passes: say so, never loop."""
     for r in results:
         if not r.converged:
+            from postlint.engine import MAX_FIX_PASSES  # only here: a run answered from the cache needs no engine
+
             stream.write(f"postlint: warning: {r.path}: fixes did not settle after {MAX_FIX_PASSES} passes; "
                          "the last text is kept, please report this\n")

@@ -68,29 +68,18 @@ class Linters:
 
 
 def lint_path(linters: Linters, path: Path, display: str, settings, fix: bool, unsafe: bool, write: bool,
-              cache=None, data: bytes | None = None, key: str | None = None):
-    """Read, lint and (with ``write``) fix one file; problems become findings.
-
-    With a ``cache`` (never when fixing), a hit returns the stored diagnostics
-    without building a Linter or parsing the file, and a miss stores them.
-    ``data``/``key``: the bytes and key already computed by ``lookup``.
-    """
-    from postlint.engine import FileResult, write_atomic
+              data: bytes | None = None):
+    """Read (unless ``data`` is given), lint and (with ``write``) fix one file; problems become findings."""
+    from postlint.engine import write_atomic
+    from postlint.results import FileResult
 
     if data is None:
         try:
             data = path.read_bytes()
         except OSError as exc:
             return FileResult(display, [linters.get(settings.rule_files).io_error(display, exc)])
-    if cache is not None and not fix and key is None:
-        key = cache.key(data, display, path, settings)
-        found = cache.get(key)
-        if found is not None:
-            return FileResult(display, found)
     linter = linters.get(settings.rule_files)
     result = linter.lint_bytes(data, display, settings, path, fix=fix, unsafe=unsafe)
-    if cache is not None and key is not None:
-        cache.put(key, result.diagnostics)
     if write and result.changed:
         try:
             write_atomic(path, result.text, *result.encoding)
@@ -102,45 +91,63 @@ def lint_path(linters: Linters, path: Path, display: str, settings, fix: bool, u
 
 
 def _lookup(items, cache):
-    """(path, display, settings, data, key, cached FileResult or None) for each item."""
-    from postlint.engine import FileResult
+    """(path, display, settings, data, key, cached FileResult or None) for each item.
+
+    A miss carries the bytes that were hashed for its key: the file is linted
+    from them (here or in a worker), so the entry stored under the key is the
+    one of those bytes even if the file changes meanwhile.
+    """
+    from postlint.results import FileResult
 
     for path, display, settings in items:
-        if cache is None:
+        found = None if cache is None else cache.lookup(path, display, settings)
+        if found is None:  # no cache, or unreadable: lint_path reads it and reports why
             yield path, display, settings, None, None, None
             continue
-        try:
-            data = path.read_bytes()
-        except OSError:
-            yield path, display, settings, None, None, None  # lint_path reports it
-            continue
-        key = cache.key(data, display, path, settings)
-        found = cache.get(key)
-        if found is not None:  # a hit keeps no bytes: entries may wait in a buffer
-            yield path, display, settings, None, key, FileResult(display, found)
+        data, key, diagnostics = found
+        if diagnostics is not None:  # a hit keeps no bytes: entries may wait in a buffer
+            yield path, display, settings, None, key, FileResult(display, diagnostics)
         else:
             yield path, display, settings, data, key, None
+
+
+def _store(cache, path, key, result) -> None:
+    if cache is not None and key is not None:
+        cache.put(key, os.path.abspath(path), result.diagnostics)
 
 
 # ------------------------------------------------------------------ workers
 _WORKER: dict = {}
 
 
-def _init_worker(fix: bool, unsafe: bool, write: bool, cache_dir) -> None:
+def _init_worker(fix: bool, unsafe: bool, write: bool) -> None:
     # Ctrl-C is the main process's to handle: it stops the pool.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    cache = None
-    if cache_dir is not None:
-        from postlint.cache import Cache
-
-        cache = Cache(cache_dir)
-    _WORKER.update(linters=Linters(), fix=fix, unsafe=unsafe, write=write, cache=cache)
+    _WORKER.update(linters=Linters(), fix=fix, unsafe=unsafe, write=write)
 
 
 def _run_chunk(chunk):
+    # The cache is the main process's: it sends a miss's bytes with it and stores the result.
     w = _WORKER
-    return [_slim(lint_path(w["linters"], Path(p), display, settings, w["fix"], w["unsafe"], w["write"], w["cache"]))
-            for p, display, settings in chunk]
+    results = [_slim(lint_path(w["linters"], Path(p), display, settings, w["fix"], w["unsafe"], w["write"], data))
+               for p, display, settings, data in chunk]
+    if w["fix"]:
+        return results  # texts, applied fixes: the whole FileResult
+    # Findings as plain tuples: pickled and unpickled (in the main process, which competes
+    # with the workers for the cores) several times faster than dataclass objects.
+    from postlint.cache import _row
+
+    return [(r.path, tuple(_row(d) for d in r.diagnostics), r.internal_error) for r in results]
+
+
+def _expand(result):
+    if type(result) is not tuple:
+        return result
+    from postlint.cache import _diagnostic
+    from postlint.results import FileResult
+
+    path, rows, internal_error = result
+    return FileResult(path, [_diagnostic(row) for row in rows], internal_error=internal_error)
 
 
 def _slim(result):
@@ -180,8 +187,12 @@ def lint_files(items, jobs: int, *, fix: bool = False, unsafe: bool = False, wri
             break
     if jobs <= 1 or misses < threshold:
         for path, display, settings, data, key, hit in _chain(head, entries):  # the rest is empty unless jobs == 1
-            yield hit if hit is not None else _slim(
-                lint_path(linters, path, display, settings, fix, unsafe, write, cache, data, key))
+            if hit is None:
+                hit = _slim(lint_path(linters, path, display, settings, fix, unsafe, write, data))
+                _store(cache, path, key, hit)
+            yield hit
+        if cache is not None:
+            cache.save()
         return
     # Lint the first miss here before forking: it loads the spelling table and compiles the
     # patterns the rules build on first use, and forked workers inherit all of it instead of
@@ -191,9 +202,13 @@ def lint_files(items, jobs: int, *, fix: bool = False, unsafe: bool = False, wri
         if hit is not None:
             yield hit
             continue
-        yield _slim(lint_path(linters, path, display, settings, fix, unsafe, write, cache, data, key))
+        result = _slim(lint_path(linters, path, display, settings, fix, unsafe, write, data))
+        _store(cache, path, key, result)
+        yield result
         break
-    yield from _pooled(rest, jobs, fix, unsafe, write, None if cache is None else cache.directory)
+    yield from _pooled(rest, jobs, fix, unsafe, write, cache)
+    if cache is not None:
+        cache.save()
 
 
 def _chain(head, rest):
@@ -204,15 +219,21 @@ def _chain(head, rest):
 class _Chunk:
     def __init__(self):
         self.items: list = []
+        self.keys: list = []  # (path, cache key or None) of each item
         self.future = None
         self.results = None
 
 
-def _pooled(entries, jobs, fix, unsafe, write, cache_dir):
+def _pooled(entries, jobs, fix, unsafe, write, cache):
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    pool = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_init_worker, initargs=(fix, unsafe, write, cache_dir))
+    import gc
+
+    # The workers are forked from this process: freezing its objects keeps their garbage
+    # collector from walking (and so copying, page by page) everything they inherit.
+    gc.freeze()
+    pool = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_init_worker, initargs=(fix, unsafe, write))
     order: deque = deque()  # a FileResult (a cache hit) or (chunk, index) for a file sent to a worker
     inflight: deque = deque()
     chunk = _Chunk()
@@ -237,13 +258,15 @@ def _pooled(entries, jobs, fix, unsafe, write, cache_dir):
             if owner.results is None:
                 owner.results = _collect(owner, BrokenProcessPool)
             order.popleft()
-            yield owner.results[index]
+            result = _expand(owner.results[index])
             owner.results[index] = None
+            _store(cache, *owner.keys[index], result)
+            yield result
             if index == len(owner.items) - 1:
                 return
 
     try:
-        for path, display, settings, _data, _key, hit in entries:
+        for path, display, settings, data, key, hit in entries:
             if hit is not None:
                 if order:
                     order.append(hit)
@@ -251,7 +274,8 @@ def _pooled(entries, jobs, fix, unsafe, write, cache_dir):
                     yield hit
                 continue
             order.append((chunk, len(chunk.items)))
-            chunk.items.append((str(path), display, settings))
+            chunk.items.append((str(path), display, settings, data))
+            chunk.keys.append((path, key))
             if len(chunk.items) >= CHUNK:
                 submit()
                 if len(inflight) >= WINDOW * jobs:
@@ -263,6 +287,7 @@ def _pooled(entries, jobs, fix, unsafe, write, cache_dir):
         yield from order  # hits after the last chunk
         clean = True
     finally:
+        gc.unfreeze()
         if clean:
             pool.shutdown(wait=True)
         else:  # Ctrl-C, a dead worker, or the caller stopped reading: stop now, do not wait
@@ -273,7 +298,7 @@ def _collect(chunk, broken) -> list:
     try:
         return chunk.future.result()
     except broken:
-        names = ", ".join(display for _, display, _ in chunk.items[:3]) + (", ..." if len(chunk.items) > 3 else "")
+        names = ", ".join(item[1] for item in chunk.items[:3]) + (", ..." if len(chunk.items) > 3 else "")
         raise WorkerDied(f"a worker process died while linting {names} (killed or out of memory?); "
                          "findings are incomplete; run again with --jobs 1 to lint in one process") from None
 

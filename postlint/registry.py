@@ -15,7 +15,7 @@ from pathlib import Path
 
 from postlint.checks.base import Rule, validate_rule
 
-ENTRY_POINT_GROUP = "postlint.rules"
+from postlint.pluginscan import ENTRY_POINT_GROUP, may_have_plugins as _may_have_plugins  # noqa: F401 - the cache uses it too
 
 
 class RegistryError(Exception):
@@ -67,49 +67,6 @@ def _suggest(selector: str, registry: Registry) -> str:
     names = list(registry.by_code) + list(registry.by_name)
     close = difflib.get_close_matches(selector, names, n=1)
     return f" (did you mean {close[0]!r}?)" if close else ""
-
-
-def _may_have_plugins() -> bool:
-    """Whether any distribution on ``sys.path`` might declare a ``postlint.rules`` entry point.
-
-    ``importlib.metadata`` costs ~25 ms to import (email, zipfile, csv...) and most runs
-    have no plugin at all. This looks only at ``*.dist-info`` / ``*.egg-info`` folders'
-    ``entry_points.txt``; anything it cannot read that cheaply (a zip or egg on the path,
-    an unreadable folder, a meta-path finder that finds distributions elsewhere) counts
-    as "maybe", so the full scan runs and nothing is missed.
-    """
-    import os
-    import sys
-    from importlib.machinery import PathFinder
-
-    for finder in sys.meta_path:
-        if finder is not PathFinder and hasattr(finder, "find_distributions"):
-            return True
-    for entry in sys.path:
-        folder = entry or "."
-        if not os.path.isdir(folder):
-            if os.path.exists(folder):
-                return True  # a zip file or the like
-            continue
-        try:
-            names = os.listdir(folder)
-        except OSError:
-            return True
-        for name in names:
-            low = name.lower()
-            if low.endswith(".egg"):
-                return True
-            if low.endswith((".dist-info", ".egg-info")):
-                path = os.path.join(folder, name, "entry_points.txt")
-                try:
-                    with open(path, "rb") as fh:
-                        if ENTRY_POINT_GROUP.encode() in fh.read():
-                            return True
-                except (FileNotFoundError, NotADirectoryError):
-                    continue  # no entry points, or an egg-info that is a file
-                except OSError:
-                    return True
-    return False
 
 
 def _plugin_rules():

@@ -1,6 +1,8 @@
 """The result cache: same output as a fresh run, never stale, never a crash."""
 
+import marshal
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -128,17 +130,176 @@ def test_changed_schema_file_is_linted_again(project, capsys, linted, monkeypatc
     assert len(linted) == 6 and "PL101" in codes(out)
 
 
-def test_a_corrupt_entry_is_a_miss_not_a_crash(project, capsys, linted):
+def index_of(project):
+    return project / ".postlint_cache" / "v2" / "index"
+
+
+def test_a_damaged_index_is_a_miss_not_a_crash(project, capsys, linted):
     first = lint(capsys, "jobs")
-    entries = [p for p in (project / ".postlint_cache").rglob("*") if p.is_file() and p.name != ".gitignore"]
+    index = index_of(project)
+    good = index.read_bytes()
+    magic, code, stats, entries = marshal.loads(good)
     assert len(entries) == 6
-    for i, entry in enumerate(entries):
-        entry.write_bytes([b"", b"{not json", b"[[1, 2]]", b"\xff\xfe", b'[["a"]]', b"null"][i])
-    linted.clear()
-    assert lint(capsys, "jobs") == first
-    assert len(linted) == 6
+    damaged = [b"", b"{not marshal", good[: len(good) // 2], marshal.dumps(None), marshal.dumps([1, 2]),
+               marshal.dumps((("another", "format"), code, stats, entries)),  # another interpreter or format
+               marshal.dumps((magic, code, [], entries))]
+    for data in damaged:
+        index.write_bytes(data)
+        linted.clear()
+        assert lint(capsys, "jobs") == first
+        assert len(linted) == 6
     linted.clear()
     assert lint(capsys, "jobs") == first and linted == []  # rewritten
+
+
+def test_a_damaged_entry_is_a_miss_for_that_file_only(project, capsys, linted):
+    first = lint(capsys, "jobs")
+    index = index_of(project)
+    magic, code, stats, entries = marshal.loads(index.read_bytes())
+    dev = os.path.abspath("jobs/dev.md")
+    other = next(p for p in sorted(entries) if p != dev)
+    entries[dev] = ((entries[dev][0][0], marshal.dumps((("too", "short"),))),)  # a row of the wrong shape
+    entries[other] = ((entries[other][0][0], b"\x00garbage"),)
+    index.write_bytes(marshal.dumps((magic, code, stats, entries)))
+    linted.clear()
+    assert lint(capsys, "jobs") == first
+    assert sorted(linted) == sorted(["dev.md", Path(other).name])
+    linted.clear()
+    assert lint(capsys, "jobs") == first and linted == []
+
+
+def test_entries_of_another_day_or_version_are_dropped(project, capsys, linted, monkeypatch):
+    lint(capsys, "jobs")
+    before = marshal.loads(index_of(project).read_bytes())
+    monkeypatch.setattr(postlint, "__version__", "99.0.0")
+    lint(capsys, "jobs")
+    after = marshal.loads(index_of(project).read_bytes())
+    assert before[1] != after[1] and len(after[3]) == 6
+    assert all(len(kept) == 1 for kept in after[3].values())  # the old ones could never hit again
+
+
+def test_a_file_keeps_its_last_entries_only(project, capsys, linted):
+    from postlint import cache as cache_module
+
+    ignores = ["PL101", "PL102", "PL103", "PL104", "PL107", "PL201", "PL301", "PL302"][: cache_module.KEEP + 2]
+    for code in ignores:  # each --ignore is another configuration, another key
+        assert lint(capsys, "--ignore", code, "jobs")[0] in (0, 1)
+    entries = marshal.loads(index_of(project).read_bytes())[3]
+    assert {len(kept) for kept in entries.values()} == {cache_module.KEEP}
+    linted.clear()
+    lint(capsys, "--ignore", ignores[-1], "jobs")  # the newest: a hit
+    assert linted == []
+    lint(capsys, "--ignore", ignores[0], "jobs")  # fell out: linted again
+    assert len(linted) == 6
+
+
+def test_an_installed_plugin_changes_every_key(tmp_path, monkeypatch):
+    from postlint import cache as cache_module
+
+    before = cache_module._code_fingerprint()
+    info = tmp_path / "site" / "acme_postlint-1.0.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: acme-postlint\nVersion: 1.0\n", encoding="utf-8")
+    (info / "entry_points.txt").write_text("[postlint.rules]\nacme = acme_postlint:RULES\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path / "site"))
+    with_plugin = cache_module._code_fingerprint()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: acme-postlint\nVersion: 1.1\n", encoding="utf-8")
+    assert len({before, with_plugin, cache_module._code_fingerprint()}) == 3
+
+
+# ------------------------------------------------ the stat fast path
+@pytest.fixture
+def reads(monkeypatch):
+    """Names of the files the cache read (to hash them), with every file's stat trusted."""
+    from postlint import cache as cache_module
+
+    seen = []
+    real = cache_module._read
+
+    def spy(path):
+        seen.append(Path(path).name)
+        return real(path)
+
+    monkeypatch.setattr(cache_module, "_read", spy)
+    monkeypatch.setattr(cache_module, "SETTLED_NS", -10**15)  # as if every file were days old
+    return seen
+
+
+def rewrite(path: Path, data: bytes, mtime_ns: int | None = None) -> None:
+    """Write ``data`` (and set back the mtime) so that the filesystem shows a new ctime:
+    within one timestamp tick it may not, which is what SETTLED_NS guards against."""
+    before = os.stat(path).st_ctime_ns
+    while True:
+        path.write_bytes(data)
+        if mtime_ns is not None:
+            os.utime(path, ns=(mtime_ns, mtime_ns))
+        if os.stat(path).st_ctime_ns != before:
+            return
+        time.sleep(0.005)
+
+
+def postings(out):
+    return [line for line in out.splitlines() if line.startswith("jobs")]
+
+
+def test_unchanged_files_are_not_read_again(project, capsys, linted, reads):
+    cold = lint(capsys, "jobs")
+    assert len(reads) == 6 and len(linted) == 6
+    reads.clear()
+    linted.clear()
+    assert lint(capsys, "jobs") == cold
+    assert reads == [] and linted == []
+
+
+def test_touched_with_the_same_content_is_hashed_not_linted(project, capsys, linted, reads):
+    cold = lint(capsys, "jobs")
+    dev = project / "jobs" / "dev.md"
+    rewrite(dev, dev.read_bytes())
+    reads.clear()
+    linted.clear()
+    assert lint(capsys, "jobs") == cold
+    assert reads == ["dev.md"] and linted == []
+    reads.clear()
+    assert lint(capsys, "jobs") == cold and reads == []  # its new stat was recorded
+
+
+def test_same_size_new_content_with_mtime_restored_is_linted(project, capsys, linted, reads):
+    _, out, _ = lint(capsys, "jobs")
+    assert "PL301" in codes(out)
+    dev = project / "jobs" / "dev.md"
+    old = dev.read_bytes()
+    new = old.replace(b"##ABOUT", b"## ABOU")
+    assert len(new) == len(old) and new != old
+    rewrite(dev, new, mtime_ns=os.stat(dev).st_mtime_ns)
+    linted.clear()
+    _, out, _ = lint(capsys, "jobs")
+    assert linted == ["dev.md"] and "PL301" not in codes(out)
+
+
+def test_a_file_replaced_by_another_is_linted(project, capsys, linted, reads):
+    lint(capsys, "jobs")
+    dev = project / "jobs" / "dev.md"
+    st = os.stat(dev)
+    other = project / "other.tmp"
+    other.write_bytes(dev.read_bytes().replace(b"##ABOUT", b"## ABOU"))
+    os.utime(other, ns=(st.st_atime_ns, st.st_mtime_ns))
+    os.replace(other, dev)
+    linted.clear()
+    _, out, _ = lint(capsys, "jobs")
+    assert linted == ["dev.md"] and "PL301" not in codes(out)
+
+
+def test_a_file_changed_just_after_it_was_read_is_hashed_again(project, capsys, linted):
+    # The real SETTLED_NS: these files were just written, so their stats are not
+    # trusted, and a same-size rewrite within the same timestamp tick is still seen.
+    lint(capsys, "jobs")
+    dev = project / "jobs" / "dev.md"
+    st = os.stat(dev)
+    dev.write_bytes(dev.read_bytes().replace(b"##ABOUT", b"## ABOU"))
+    os.utime(dev, ns=(st.st_atime_ns, st.st_mtime_ns))
+    linted.clear()
+    _, out, _ = lint(capsys, "jobs")
+    assert linted == ["dev.md"] and "PL301" not in codes(out)
 
 
 def test_fix_bypasses_the_cache(project, capsys):
@@ -185,13 +346,12 @@ def test_cache_with_jobs_gives_the_same_output(project, capsys, linted):
     fresh = cli.main(["--no-cache", "--jobs", "1", "."]), capsys.readouterr()
     cold = cli.main(["--jobs", "2", "."]), capsys.readouterr()
 
-    def entries():  # a miss rewrites its entry (a new file renamed over it: a new inode)
-        return {p: p.stat().st_ino for p in (project / ".postlint_cache").rglob("*") if p.is_file()}
-
-    before = entries()
+    index = index_of(project)
+    before = marshal.loads(index.read_bytes())[3]
     warm = cli.main(["--jobs", "2", "."]), capsys.readouterr()
     assert fresh == cold == warm
-    assert entries() == before and len(before) == 30 + 1
+    # No entry rewritten. (The index itself may be: the files' stats, once settled, are added.)
+    assert marshal.loads(index.read_bytes())[3] == before and len(before) == 30
 
 
 def test_hits_and_misses_mixed_keep_the_order_with_jobs(project, capsys, monkeypatch):

@@ -6,7 +6,7 @@ the summary line is the text format's.
 
 from __future__ import annotations
 
-from postlint.reporters.text import _BOLD, _COLORS, _statistics, _Style, _summary
+from postlint.reporters.text import _BOLD, _COLORS, Tally, _statistics_counts, _Style, _summary_of
 
 
 def fix_mark(d) -> str:
@@ -14,13 +14,18 @@ def fix_mark(d) -> str:
 
 
 def report(results, stream, options) -> None:
+    # One pass over any iterable of results, as the text format (see text.report).
     style = _Style(options.get("color", False))
-    diagnostics = [d for r in results for d in r.diagnostics]
-    if options.get("statistics"):
-        _statistics(diagnostics, stream, style)
-    else:
-        for d in diagnostics:
+    tally = Tally(statistics=options.get("statistics"))
+    write = stream.write
+    for r in results:
+        tally.add(r)
+        if tally.statistics:
+            continue
+        for d in r.diagnostics:
             location = style(f"{d.path}:{d.line}:{d.column}:", _BOLD)
-            stream.write(f"{location} {style(d.code, _COLORS[d.severity])} {fix_mark(d)}{d.message}\n")
+            write(f"{location} {style(d.code, _COLORS[d.severity])} {fix_mark(d)}{d.message}\n")
+    if tally.statistics:
+        _statistics_counts(tally.counts, tally.fixable, stream, style)
     if not options.get("quiet"):
-        _summary(results, diagnostics, stream, options)
+        _summary_of(tally, stream, options)

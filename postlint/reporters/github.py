@@ -45,18 +45,25 @@ def _plural(n: int, word: str) -> str:
 
 
 def report(results, stream, options) -> None:
-    diagnostics = [d for r in results for d in r.diagnostics]
-    for d in diagnostics:
-        stream.write(command(d) + "\n")
+    # One pass over any iterable of results: each annotation is written as its file comes.
+    levels: Counter = Counter()
+    paths: set = set()
+    files = problems = 0
+    write = stream.write
+    for r in results:
+        files += 1
+        for d in r.diagnostics:
+            write(command(d) + "\n")
+            levels[COMMANDS[d.severity]] += 1
+            paths.add(d.path)
+            problems += 1
     if options.get("quiet"):
         return
-    levels = Counter(COMMANDS[d.severity] for d in diagnostics)
-    files = len({d.path for d in diagnostics})
-    if not diagnostics:
-        stream.write(f"postlint: no problems found in {_plural(len(results), 'file')}.\n")
+    if not problems:
+        stream.write(f"postlint: no problems found in {_plural(files, 'file')}.\n")
         return
     counts = ", ".join(_plural(levels[level], level) for level in ("error", "warning", "notice") if levels[level])
-    line = f"postlint: found {_plural(len(diagnostics), 'problem')} ({counts}) in {_plural(files, 'file')}."
+    line = f"postlint: found {_plural(problems, 'problem')} ({counts}) in {_plural(len(paths), 'file')}."
     if any(n > ANNOTATIONS_PER_LEVEL for n in levels.values()):
         line += (f" GitHub shows only {ANNOTATIONS_PER_LEVEL} annotations of each level per step;"
                  " every finding is listed above in this log.")

@@ -21,18 +21,60 @@ class _Style:
 
 
 def report(results, stream, options) -> None:
+    """One pass over ``results`` (any iterable): each file's findings are written as it
+    comes and only counts are kept, so the CLI can hand in results as files finish and
+    a run's memory does not grow with its findings."""
     style = _Style(options.get("color", False))
-    diagnostics = [d for r in results for d in r.diagnostics]
-    if options.get("statistics"):
-        _statistics(diagnostics, stream, style)
-    else:
-        for d in diagnostics:
-            location = style(f"{d.path}:{d.line}:{d.column}:", _BOLD)
-            stream.write(f"{location} {style(d.code, _COLORS[d.severity])} {d.message}\n")
-            if options.get("show_source") and d.source_line:
+    tally = Tally(statistics=options.get("statistics"))
+    show_source = options.get("show_source")
+    write = stream.write
+    bold = _BOLD
+    for r in results:
+        tally.add(r)
+        if tally.statistics:
+            continue
+        for d in r.diagnostics:
+            write(f"{style(f'{d.path}:{d.line}:{d.column}:', bold)} {style(d.code, _COLORS[d.severity])} {d.message}\n")
+            if show_source and d.source_line:
                 _excerpt(d, stream, style)
+    if tally.statistics:
+        _statistics_counts(tally.counts, tally.fixable, stream, style)
     if not options.get("quiet"):
-        _summary(results, diagnostics, stream, options)
+        _summary_of(tally, stream, options)
+
+
+class Tally:
+    """What the summary (and --statistics) needs of a run, counted file by file."""
+
+    def __init__(self, statistics: bool = False):
+        self.statistics = bool(statistics)
+        self.files = self.fixed = self.problems = self.safe = self.unsafe = 0
+        self.paths: set = set()  # the files with findings (by the path the findings name)
+        self.counts: Counter = Counter()
+        self.fixable: set = set()
+
+    def add(self, r) -> None:
+        self.files += 1
+        self.fixed += r.fixed
+        self.count(r.diagnostics)
+
+    def count(self, diagnostics) -> None:
+        if not diagnostics:
+            return
+        self.problems += len(diagnostics)
+        paths = self.paths
+        for d in diagnostics:
+            paths.add(d.path)
+            fix = d.fix
+            if fix is not None:
+                if fix.safe:
+                    self.safe += 1
+                else:
+                    self.unsafe += 1
+            if self.statistics:
+                self.counts[(d.code, d.name)] += 1
+                if fix is not None:
+                    self.fixable.add(d.code)
 
 
 def _cells(text: str) -> int:
@@ -62,8 +104,11 @@ def _excerpt(d, stream, style) -> None:
 
 
 def _statistics(diagnostics, stream, style) -> None:
-    counts = Counter((d.code, d.name) for d in diagnostics)
-    fixable = {d.code for d in diagnostics if d.fix is not None}
+    _statistics_counts(Counter((d.code, d.name) for d in diagnostics),
+                       {d.code for d in diagnostics if d.fix is not None}, stream, style)
+
+
+def _statistics_counts(counts, fixable, stream, style) -> None:
     for (code, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
         mark = "[*]" if code in fixable else "   "
         stream.write(f"{n:6d}  {style(code, _BOLD)}  {mark} {name}\n")
@@ -74,21 +119,29 @@ def _plural(n: int, word: str) -> str:
 
 
 def _summary(results, diagnostics, stream, options) -> None:
-    files = len(results)
-    fixed = sum(r.fixed for r in results)
+    tally = Tally()
+    for r in results:
+        tally.files += 1
+        tally.fixed += r.fixed
+    tally.count(diagnostics)
+    _summary_of(tally, stream, options)
+
+
+def _summary_of(tally: Tally, stream, options) -> None:
+    files = tally.files
+    fixed = tally.fixed
     if fixed:
         stream.write(f"Fixed {_plural(fixed, 'problem')}.\n")
-    if not diagnostics:
+    if not tally.problems:
         stream.write(f"No problems found in {_plural(files, 'file')}.\n" if not fixed
                      else f"No problems left in {_plural(files, 'file')}.\n")
         return
-    with_problems = len({d.path for d in diagnostics})
-    safe = sum(1 for d in diagnostics if d.fix is not None and d.fix.safe)
-    unsafe = sum(1 for d in diagnostics if d.fix is not None and not d.fix.safe)
+    with_problems = len(tally.paths)
+    safe, unsafe = tally.safe, tally.unsafe
     parts = []
     if safe:
         parts.append(f"{safe} fixable with --fix")
     if unsafe:
         parts.append(f"{unsafe} more with --unsafe-fixes" if safe else f"{unsafe} fixable with --unsafe-fixes")
     fix_note = f" ({', '.join(parts)})" if parts and not options.get("records") else ""
-    stream.write(f"Found {_plural(len(diagnostics), 'problem')}{fix_note} in {_plural(with_problems, 'file')}.\n")
+    stream.write(f"Found {_plural(tally.problems, 'problem')}{fix_note} in {_plural(with_problems, 'file')}.\n")
