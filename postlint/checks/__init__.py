@@ -1,72 +1,53 @@
 """The built-in logic rules, one module each, named after the rule's slug.
 
-This tuple is the registry of logic rules: a test checks that every module in
-this package is listed here, so nothing drifts. Word-list rules live in the
-top-level ``rules/`` folder as YAML.
+``RULE_CLASSES`` lists them as (module, class) names, in registry order; a test
+checks that every module in this package is listed here, so nothing drifts.
+``BUILTIN_RULES`` (the classes themselves) is built on first use, so that importing
+``postlint.checks.base`` (the engine does) does not import every check module and
+compile its regexes: a run whose files all come from the cache never needs them.
+Word-list rules live in the top-level ``rules/`` folder as YAML.
 """
 
-from postlint.checks.degree_without_equivalent import DegreeWithoutEquivalent
-from postlint.checks.duplicate_bullet import DuplicateBullet
-from postlint.checks.duplicate_field import DuplicateField
-from postlint.checks.empty_bullet import EmptyBullet
-from postlint.checks.expired_posting import ExpiredPosting
-from postlint.checks.experience_inflation import ExperienceInflation
-from postlint.checks.filename_date_mismatch import FilenameDateMismatch
-from postlint.checks.future_post_date import FuturePostDate
-from postlint.checks.gender_coded_balance import GenderCodedBalance
-from postlint.checks.heading_without_space import HeadingWithoutSpace
-from postlint.checks.internal_error import InternalError
-from postlint.checks.invalid_field_value import InvalidFieldValue
-from postlint.checks.invalid_record import InvalidRecord
-from postlint.checks.invalid_yaml import InvalidYaml
-from postlint.checks.missing_eeo_statement import MissingEeoStatement
-from postlint.checks.missing_pay_range import MissingPayRange
-from postlint.checks.missing_front_matter import MissingFrontMatter
-from postlint.checks.misspelt_tool_name import MisspeltToolName
-from postlint.checks.missing_required_field import MissingRequiredField
-from postlint.checks.mojibake import Mojibake
-from postlint.checks.posting_length import PostingLength
-from postlint.checks.readability import Readability
-from postlint.checks.repeated_word import RepeatedWord
-from postlint.checks.undecodable_file import UndecodableFile
-from postlint.checks.unknown_field import UnknownField
-from postlint.checks.unknown_suppression import UnknownSuppression
-from postlint.checks.timeout import Timeout
-from postlint.checks.too_many_requirements import TooManyRequirements
-from postlint.checks.unreadable_file import UnreadableFile
-from postlint.checks.unterminated_front_matter import UnterminatedFrontMatter
-from postlint.checks.unused_suppression import UnusedSuppression
+from importlib import import_module
 
-BUILTIN_RULES = (
-    InternalError,
-    UndecodableFile,
-    InvalidYaml,
-    UnterminatedFrontMatter,
-    UnreadableFile,
-    Timeout,
-    InvalidRecord,
-    MissingFrontMatter,
-    MissingRequiredField,
-    InvalidFieldValue,
-    UnknownField,
-    DuplicateField,
-    FuturePostDate,
-    ExpiredPosting,
-    FilenameDateMismatch,
-    Mojibake,
-    HeadingWithoutSpace,
-    EmptyBullet,
-    RepeatedWord,
-    DuplicateBullet,
-    MisspeltToolName,
-    GenderCodedBalance,
-    MissingEeoStatement,
-    Readability,
-    PostingLength,
-    TooManyRequirements,
-    ExperienceInflation,
-    DegreeWithoutEquivalent,
-    MissingPayRange,
-    UnusedSuppression,
-    UnknownSuppression,
+RULE_CLASSES = (
+    ("internal_error", "InternalError"),
+    ("undecodable_file", "UndecodableFile"),
+    ("invalid_yaml", "InvalidYaml"),
+    ("unterminated_front_matter", "UnterminatedFrontMatter"),
+    ("unreadable_file", "UnreadableFile"),
+    ("timeout", "Timeout"),
+    ("invalid_record", "InvalidRecord"),
+    ("missing_front_matter", "MissingFrontMatter"),
+    ("missing_required_field", "MissingRequiredField"),
+    ("invalid_field_value", "InvalidFieldValue"),
+    ("unknown_field", "UnknownField"),
+    ("duplicate_field", "DuplicateField"),
+    ("future_post_date", "FuturePostDate"),
+    ("expired_posting", "ExpiredPosting"),
+    ("filename_date_mismatch", "FilenameDateMismatch"),
+    ("mojibake", "Mojibake"),
+    ("heading_without_space", "HeadingWithoutSpace"),
+    ("empty_bullet", "EmptyBullet"),
+    ("repeated_word", "RepeatedWord"),
+    ("duplicate_bullet", "DuplicateBullet"),
+    ("misspelt_tool_name", "MisspeltToolName"),
+    ("gender_coded_balance", "GenderCodedBalance"),
+    ("missing_eeo_statement", "MissingEeoStatement"),
+    ("readability", "Readability"),
+    ("posting_length", "PostingLength"),
+    ("too_many_requirements", "TooManyRequirements"),
+    ("experience_inflation", "ExperienceInflation"),
+    ("degree_without_equivalent", "DegreeWithoutEquivalent"),
+    ("missing_pay_range", "MissingPayRange"),
+    ("unused_suppression", "UnusedSuppression"),
+    ("unknown_suppression", "UnknownSuppression"),
 )
+
+
+def __getattr__(name):  # PEP 562: BUILTIN_RULES is imported on first use
+    if name == "BUILTIN_RULES":
+        classes = tuple(getattr(import_module(f"{__name__}.{module}"), cls) for module, cls in RULE_CLASSES)
+        globals()["BUILTIN_RULES"] = classes
+        return classes
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
