@@ -78,9 +78,9 @@ def _code_fingerprint() -> bytes:
         except FileNotFoundError:
             pass
     try:
-        from importlib.metadata import entry_points
+        from postlint.registry import plugin_entry_points  # no importlib.metadata when there are none
 
-        for ep in sorted(entry_points(group="postlint.rules"), key=lambda e: e.name):
+        for ep in sorted(plugin_entry_points(), key=lambda e: e.name):
             version = getattr(getattr(ep, "dist", None), "version", "?")
             h.update(f"plugin\0{ep.name}\0{ep.value}\0{version}\n".encode())
     except Exception:  # noqa: BLE001 - no metadata: plugins unknown, version still counts
