@@ -8,8 +8,6 @@ compile its regexes: a run whose files all come from the cache never needs them.
 Word-list rules live in the top-level ``rules/`` folder as YAML.
 """
 
-from importlib import import_module
-
 RULE_CLASSES = (
     ("internal_error", "InternalError"),
     ("undecodable_file", "UndecodableFile"),
@@ -47,7 +45,8 @@ RULE_CLASSES = (
 
 def __getattr__(name):  # PEP 562: BUILTIN_RULES is imported on first use
     if name == "BUILTIN_RULES":
-        classes = tuple(getattr(import_module(f"{__name__}.{module}"), cls) for module, cls in RULE_CLASSES)
+        # __import__, not importlib.import_module: -X importtime reports only the former.
+        classes = tuple(getattr(__import__(f"{__name__}.{module}", fromlist=[cls]), cls) for module, cls in RULE_CLASSES)
         globals()["BUILTIN_RULES"] = classes
         return classes
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
