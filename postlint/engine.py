@@ -8,10 +8,11 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from postlint.checks.base import Context
 from postlint.config import ConfigError
 from postlint.diagnostics import Diagnostic, Fix, Severity, Violation
-from postlint.document import Document, encode, text_problem
+
+# postlint.document and postlint.checks.base are imported where a file is linted: a run
+# whose files all come from the result cache needs only FileResult from this module.
 
 MAX_FIX_PASSES = 10
 
@@ -68,6 +69,7 @@ class Linter:
     def lint_document(self, doc: Document, settings, path: Path | None = None) -> list[Diagnostic]:
         rules = self.enabled(settings, path)
         codes = {r.code for r in rules}
+        from postlint.checks.base import Context
         from postlint.schema import schema_for_document
 
         file_ctx = FileContext(settings, schema_for_document(settings, doc, path), settings.words)
@@ -169,6 +171,8 @@ class Linter:
 
     def _lint_bytes(self, data: bytes, display: str, settings, path: Path | None = None, *,
                     fix: bool = False, unsafe: bool = False) -> FileResult:
+        from postlint.document import Document, text_problem
+
         doc = Document.from_bytes(data, display)
         result = FileResult(display)
         try:
@@ -245,6 +249,8 @@ def apply_fixes(text: str, diagnostics, unsafe: bool = False, *, chosen: list | 
 
 def write_atomic(path: Path, text: str, encoding: str, bom: bool) -> None:
     """Write via a temporary file in the same folder and rename, keeping permissions."""
+    from postlint.document import encode
+
     data = encode(text, encoding, bom)
     mode = None
     try:

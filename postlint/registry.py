@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from postlint.checks.base import Rule, validate_rule
+# postlint.checks.base is imported where rules are built: the result cache asks this
+# module about plugins (plugin_entry_points) on runs that never build a rule.
 
 ENTRY_POINT_GROUP = "postlint.rules"
 
@@ -63,6 +64,8 @@ class LazyRule:
 
 class Registry:
     def __init__(self, rules):
+        from postlint.checks.base import validate_rule
+
         self.by_code: dict[str, Rule] = {}
         self.by_name: dict[str, Rule] = {}
         for rule in rules:
@@ -164,6 +167,8 @@ def plugin_entry_points() -> list:
 
 
 def _plugin_rules():
+    from postlint.checks.base import Rule
+
     rules = []
     for ep in plugin_entry_points():
         try:
