@@ -101,14 +101,14 @@ def _code_fingerprint() -> bytes:
             _stamp_tree(h, data_dir(name), ("",))
         except FileNotFoundError:
             pass
-    from postlint.pluginscan import ENTRY_POINT_GROUP, may_have_plugins
+    from postlint.pluginscan import may_have_plugins
 
     if not may_have_plugins():  # no plugin (the common case): no importlib.metadata (~40 ms)
         return h.digest()
     try:
-        from importlib.metadata import entry_points
+        from postlint.registry import plugin_entry_points  # no importlib.metadata when there are none
 
-        for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+        for ep in sorted(plugin_entry_points(), key=lambda e: e.name):
             version = getattr(getattr(ep, "dist", None), "version", "?")
             h.update(f"plugin\0{ep.name}\0{ep.value}\0{version}\n".encode())
     except Exception:  # noqa: BLE001 - no metadata: plugins unknown, version still counts

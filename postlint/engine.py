@@ -8,10 +8,11 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from postlint.checks.base import Context
 from postlint.config import ConfigError
 from postlint.diagnostics import Diagnostic, Fix, Severity, Violation
-from postlint.document import Document, encode, text_problem
+
+# postlint.document and postlint.checks.base are imported where a file is linted: a run
+# whose files all come from the result cache needs only FileResult from this module.
 from postlint.results import FileResult  # noqa: F401 - defined there so cache hits need no engine; re-exported
 
 MAX_FIX_PASSES = 10
@@ -51,6 +52,7 @@ class Linter:
     def lint_document(self, doc: Document, settings, path: Path | None = None) -> list[Diagnostic]:
         rules = self.enabled(settings, path)
         codes = {r.code for r in rules}
+        from postlint.checks.base import Context
         from postlint.schema import schema_for_document
 
         file_ctx = FileContext(settings, schema_for_document(settings, doc, path), settings.words)
@@ -152,6 +154,8 @@ class Linter:
 
     def _lint_bytes(self, data: bytes, display: str, settings, path: Path | None = None, *,
                     fix: bool = False, unsafe: bool = False) -> FileResult:
+        from postlint.document import Document, text_problem
+
         doc = Document.from_bytes(data, display)
         result = FileResult(display)
         try:
@@ -228,6 +232,8 @@ def apply_fixes(text: str, diagnostics, unsafe: bool = False, *, chosen: list | 
 
 def write_atomic(path: Path, text: str, encoding: str, bom: bool) -> None:
     """Write via a temporary file in the same folder and rename, keeping permissions."""
+    from postlint.document import encode
+
     data = encode(text, encoding, bom)
     mode = None
     try:

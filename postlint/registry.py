@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from postlint.checks.base import Rule, validate_rule
+# postlint.checks.base is imported where rules are built: the result cache asks this
+# module about plugins (plugin_entry_points) on runs that never build a rule.
 
 from postlint.pluginscan import ENTRY_POINT_GROUP, may_have_plugins as _may_have_plugins  # noqa: F401 - the cache uses it too
 
@@ -22,12 +23,55 @@ class RegistryError(Exception):
     """A rule that breaks the contract, a duplicate code, a selector that matches nothing."""
 
 
+class LazyRule:
+    """A built-in logic rule whose module is imported on first use beyond selection.
+
+    Selecting rules needs only the code, slug, category and default that
+    ``postlint.checks.RULE_CLASSES`` lists; anything else (``run``, ``docs``,
+    ``severity``...) imports the module and is answered by the real rule. So a run
+    never imports, nor compiles the regexes of, a rule it does not run (PL508's
+    module alone is ~3 ms), while ``postlint rules`` and the docs see every rule.
+    """
+
+    source = "builtin"
+
+    def __init__(self, module: str, cls: str, code: str, category: str, default_enabled: bool):
+        self.module, self.cls = module, cls
+        self.code, self.name, self.category = code, module.replace("_", "-"), category
+        self.default_enabled = default_enabled
+        self._rule = None
+
+    def load(self) -> Rule:
+        rule = self.__dict__.get("_rule")
+        if rule is None:
+            cls = getattr(__import__(f"postlint.checks.{self.module}", fromlist=[self.cls]), self.cls)
+            rule = cls()
+            if (rule.code, rule.name, rule.category, rule.default_enabled) != (
+                    self.code, self.name, self.category, self.default_enabled):
+                raise RegistryError(f"rule {rule.code} ({self.module}.{self.cls}) does not match its "
+                                    f"entry in postlint.checks.RULE_CLASSES")
+            self._rule = rule
+        return rule
+
+    def __getattr__(self, attr):  # only for what the instance itself does not hold
+        if attr.startswith("__") or attr == "_rule":  # copy/pickle probing a bare instance
+            raise AttributeError(attr)
+        return getattr(self.load(), attr)
+
+    def __repr__(self) -> str:
+        return f"<Rule {self.code} {self.name}>"
+
+
 class Registry:
     def __init__(self, rules):
+        from postlint.checks.base import validate_rule
+
         self.by_code: dict[str, Rule] = {}
         self.by_name: dict[str, Rule] = {}
         for rule in rules:
-            problems = validate_rule(rule)
+            # A built-in rule is checked against the contract by the tests, and against its
+            # RULE_CLASSES entry when it loads; validating here would import every module.
+            problems = [] if isinstance(rule, LazyRule) else validate_rule(rule)
             if problems:
                 raise RegistryError(f"rule {getattr(rule, 'code', '?')} from {rule.source}: {problems[0]}")
             for table, key in ((self.by_code, rule.code), (self.by_name, rule.name)):
@@ -69,13 +113,21 @@ def _suggest(selector: str, registry: Registry) -> str:
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
-def _plugin_rules():
+def plugin_entry_points() -> list:
+    """The ``postlint.rules`` entry points, without importing ``importlib.metadata``
+    (~20 ms) when no distribution on the path can declare one (see ``_may_have_plugins``)."""
     if not _may_have_plugins():
         return []
     from importlib.metadata import entry_points
 
+    return list(entry_points(group=ENTRY_POINT_GROUP))
+
+
+def _plugin_rules():
+    from postlint.checks.base import Rule
+
     rules = []
-    for ep in entry_points(group=ENTRY_POINT_GROUP):
+    for ep in plugin_entry_points():
         try:
             obj = ep.load()
         except Exception as exc:  # a broken plugin must not crash postlint
@@ -98,10 +150,10 @@ def load_registry(rule_files: tuple = (), plugins: bool = True) -> Registry:
     key = (tuple(str(p) for p in rule_files), plugins)
     if key in _CACHE:
         return _CACHE[key]
-    from postlint.checks import BUILTIN_RULES
+    from postlint.checks import RULE_CLASSES
     from postlint.wordlist import RuleFileError, builtin_rule_files, load_rule_file
 
-    rules: list[Rule] = [cls() for cls in BUILTIN_RULES]
+    rules: list = [LazyRule(*entry) for entry in RULE_CLASSES]
     for path in builtin_rule_files():
         rules.append(load_rule_file(path))
     for path in rule_files:

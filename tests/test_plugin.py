@@ -106,3 +106,31 @@ def test_plugin_prescan_skips_importlib_metadata_only_when_no_distribution_decla
     monkeypatch.setattr(sys, "path", [str(other)])
     monkeypatch.setattr(sys, "meta_path", [ElsewhereFinder(), PathFinder])
     assert _may_have_plugins() is True
+
+
+def test_cache_fingerprint_names_an_installed_plugin_and_its_version(tmp_path, monkeypatch):
+    """The result cache keys on the plugins (through the same cheap pre-scan): installing a
+    plugin, or upgrading it, must change the key, so no stale result is reused."""
+    from importlib.machinery import PathFinder
+
+    from postlint.cache import _code_fingerprint
+    from postlint.registry import plugin_entry_points
+
+    monkeypatch.setattr(sys, "meta_path", [PathFinder])
+    other = tmp_path / "other"
+    other.mkdir()
+    monkeypatch.setattr(sys, "path", [str(other)])
+    assert plugin_entry_points() == []
+    without = _code_fingerprint()
+
+    site = tmp_path / "site"
+    site.mkdir()
+    install_plugin(site)
+    monkeypatch.setattr(sys, "path", [str(other), str(site)])
+    assert [ep.name for ep in plugin_entry_points()] == ["acme"]
+    with_plugin = _code_fingerprint()
+    assert with_plugin != without
+
+    meta = site / "acme_postlint-1.0.dist-info" / "METADATA"
+    meta.write_text(meta.read_text().replace("Version: 1.0", "Version: 1.1"))
+    assert _code_fingerprint() != with_plugin

@@ -31,6 +31,43 @@ def test_every_rule_module_is_registered():
             assert info.name == rule.name.replace("-", "_"), f"module {info.name} should be named after {rule.name}"
 
 
+def test_rule_classes_table_states_each_rules_own_selection_facts():
+    """The registry selects built-in rules from RULE_CLASSES without importing them:
+    its code, slug, category and default must be the class's own."""
+    from postlint.checks import RULE_CLASSES
+
+    assert [(m, c) for m, c, *_ in RULE_CLASSES] == [(cls.__module__.rsplit(".", 1)[1], cls.__name__) for cls in BUILTIN_RULES]
+    for (module, _cls, code, category, default), cls in zip(RULE_CLASSES, BUILTIN_RULES):
+        assert (code, module.replace("_", "-"), category, default) == (cls.code, cls.name, cls.category, cls.default_enabled)
+
+
+def test_a_run_imports_only_the_rule_modules_it_runs():
+    """Rules that are off (PL508, PL105 by default) or not selected are never imported;
+    a selected rule is, and runs; `postlint rules` still lists them all."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys\n"
+        "from postlint import lint_text\n"
+        "text = '---\\ntitle: Dev\\n---\\nWe hire  ninjas ninjas.\\n'\n"
+        "found = sorted({d.code for d in lint_text(text, 'x.md', CONFIG)})\n"
+        "mods = sorted(m.rsplit('.', 1)[1] for m in sys.modules if m.startswith('postlint.checks.') and m != 'postlint.checks.base')\n"
+        "print(found, mods)\n"
+    )
+
+    def run(config):
+        out = subprocess.run([sys.executable, "-c", probe.replace("CONFIG", config)], capture_output=True, text=True, check=True)
+        return out.stdout.strip()
+
+    default = run("None")
+    assert "PL403" in default and "repeated_word" in default  # a default rule ran, so it was imported
+    for off in ("missing_eeo_statement", "future_post_date", "expired_posting", "gender_coded_balance"):
+        assert off not in default
+    selected = run("{'select': ['PL403', 'PL508']}")
+    assert selected == "['PL403', 'PL508'] ['missing_eeo_statement', 'repeated_word']"
+
+
 def test_codes_and_slugs_are_unique_and_well_formed():
     codes = [r.code for r in REGISTRY.rules]
     names = [r.name for r in REGISTRY.rules]
