@@ -158,6 +158,10 @@ def test_unreadable_file(tmp_path, capsys, monkeypatch):
         return real(self)
 
     monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    # With the result cache on, a posting is read once, by the cache (to hash the bytes it lints).
+    from postlint import cache
+
+    monkeypatch.setattr(cache, "_read", lambda path: read_bytes(Path(path)))
     code, out, _ = lint(capsys, "--schema", "none", tmp_path)
     assert sorted((os.path.basename(p), c) for p, _, _, c in findings(out)) == [("locked.md", "PL004"), ("other.md", "PL301")]
     assert "Cannot read file: Permission denied" in out and code == 1

@@ -108,29 +108,30 @@ def test_plugin_prescan_skips_importlib_metadata_only_when_no_distribution_decla
     assert _may_have_plugins() is True
 
 
-def test_cache_fingerprint_names_an_installed_plugin_and_its_version(tmp_path, monkeypatch):
+def test_cache_fingerprint_names_an_installed_plugin_and_its_version(tmp_path):
     """The result cache keys on the plugins (through the same cheap pre-scan): installing a
-    plugin, or upgrading it, must change the key, so no stale result is reused."""
-    from importlib.machinery import PathFinder
+    plugin, or upgrading it, must change the key, so no stale result is reused. Each state is
+    read by a fresh interpreter, as each postlint run is: in this process importlib.metadata can
+    keep stale views of sys.path once other tests have imported dask."""
+    import subprocess
 
-    from postlint.cache import _code_fingerprint
-    from postlint.registry import plugin_entry_points
+    script = ("import sys; sys.path.insert(0, sys.argv[1]); "
+              "from postlint.registry import plugin_entry_points; from postlint.cache import _code_fingerprint; "
+              "print(sorted(ep.name for ep in plugin_entry_points()), _code_fingerprint().hex())")
 
-    monkeypatch.setattr(sys, "meta_path", [PathFinder])
-    other = tmp_path / "other"
-    other.mkdir()
-    monkeypatch.setattr(sys, "path", [str(other)])
-    assert plugin_entry_points() == []
-    without = _code_fingerprint()
+    def state(folder):
+        out = subprocess.run([sys.executable, "-c", script, str(folder)], capture_output=True, text=True, check=True)
+        names, key = out.stdout.rsplit(" ", 1)
+        return names, key.strip()
 
     site = tmp_path / "site"
     site.mkdir()
+    names, without = state(site)
+    assert names == "[]"
     install_plugin(site)
-    monkeypatch.setattr(sys, "path", [str(other), str(site)])
-    assert [ep.name for ep in plugin_entry_points()] == ["acme"]
-    with_plugin = _code_fingerprint()
-    assert with_plugin != without
+    names, with_plugin = state(site)
+    assert names == "['acme']" and with_plugin != without
 
     meta = site / "acme_postlint-1.0.dist-info" / "METADATA"
     meta.write_text(meta.read_text().replace("Version: 1.0", "Version: 1.1"))
-    assert _code_fingerprint() != with_plugin
+    assert state(site)[1] != with_plugin
