@@ -101,10 +101,6 @@ def _code_fingerprint() -> bytes:
             _stamp_tree(h, data_dir(name), ("",))
         except FileNotFoundError:
             pass
-    from postlint.pluginscan import may_have_plugins
-
-    if not may_have_plugins():  # no plugin (the common case): no importlib.metadata (~40 ms)
-        return h.digest()
     try:
         from postlint.registry import plugin_entry_points  # no importlib.metadata when there are none
 
