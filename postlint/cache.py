@@ -11,7 +11,8 @@ with what another run may have written meanwhile). It holds
   rewritten with the same size and its mtime restored is hashed again). A stat is
   recorded only when the file's ctime is ``SETTLED_NS`` older than the moment it
   was read: a file written again within the filesystem's timestamp tick would
-  otherwise look unchanged (git's "racily clean" problem);
+  otherwise look unchanged (git's "racily clean" problem). A stat record is kept
+  only while its file has an entry, so records of deleted files go with them;
 - per file, the diagnostics of its last ``KEEP`` keys, where a key is the SHA-256 of
   - the file's content hash, its displayed path and absolute path (rules read the
     name: PL filename dates, per-file ignores, schema globs);
@@ -275,6 +276,10 @@ class Cache:
             stats.update(self._new_stats)
             for abspath, entry in self._new_entries.items():
                 entries[abspath] = _newest(entry, entries.get(abspath, ()))
+            # A stat record serves only to find a file's entries without reading it: one with no
+            # entry left (a deleted or renamed file, or one whose entries were another day's) is
+            # dropped, so the index does not grow with every path ever linted.
+            stats = {p: s for p, s in stats.items() if p in entries}
             data = marshal.dumps((_MAGIC, self._code_digest(), stats, entries))
             self._prepare()
             replace_bytes(self.index, data, prefix=".tmp-", durable=False)

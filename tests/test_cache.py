@@ -251,6 +251,24 @@ def test_unchanged_files_are_not_read_again(project, capsys, linted, reads):
     assert reads == [] and linted == []
 
 
+def test_stat_records_of_deleted_files_go_with_their_entries(project, capsys, linted, reads, monkeypatch):
+    lint(capsys, "jobs")
+    stats = marshal.loads(index_of(project).read_bytes())[2]
+    gone = project / "jobs" / "dev.md"
+    assert str(gone) in stats and len(stats) == 6
+    gone.unlink()
+    lint(capsys, "jobs")  # the same day and version: its entry (and so its stat) may stay
+    monkeypatch.setattr(postlint, "__version__", "99.0.0")  # another fingerprint: entries start afresh
+    lint(capsys, "jobs")
+    _, _, stats, entries = marshal.loads(index_of(project).read_bytes())
+    assert str(gone) not in stats and str(gone) not in entries
+    assert sorted(stats) == sorted(entries) and len(stats) == 5
+    reads.clear()
+    linted.clear()
+    lint(capsys, "jobs")  # the five others still hit through their stat: nothing read
+    assert reads == [] and linted == []
+
+
 def test_touched_with_the_same_content_is_hashed_not_linted(project, capsys, linted, reads):
     cold = lint(capsys, "jobs")
     dev = project / "jobs" / "dev.md"
