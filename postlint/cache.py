@@ -3,7 +3,8 @@ not linted again.
 
 One index file per cache folder, ``<cache dir>/v2/index``, read once at the start
 of a run and written once at its end (to a temporary file, then renamed, merged
-with what another run may have written meanwhile). It holds
+with what another run may have written meanwhile, under a ``flock`` so that two
+runs ending at once both keep their entries). It holds
 
 - per file (absolute path), the file's size, mtime, ctime, inode and device and
   the SHA-256 of its bytes: a file whose stat is unchanged is not even read (the
@@ -63,6 +64,7 @@ from postlint.diagnostics import Diagnostic, Edit, Fix, Severity
 FORMAT = "v2"
 NOT_CACHED = frozenset({"PL000", "PL004", "PL005"})
 KEEP = 4  # entries kept per file
+LOCK_WAIT = 2.0  # seconds a run waits for another run's index write before it skips its own
 SETTLED_NS = 2_000_000_000  # a stat is trusted only for a file unchanged this long before it was read
 _MAGIC = ("postlint-cache", FORMAT, marshal.version, sys.implementation.cache_tag)
 
@@ -272,26 +274,74 @@ class Cache:
         if not (self._new_stats or self._new_entries):
             return
         try:
-            stats, entries = self._read_index()
-            stats.update(self._new_stats)
-            for abspath, entry in self._new_entries.items():
-                entries[abspath] = _newest(entry, entries.get(abspath, ()))
-            # A stat record serves only to find a file's entries without reading it: one with no
-            # entry left (a deleted or renamed file, or one whose entries were another day's) is
-            # dropped, so the index does not grow with every path ever linted.
-            stats = {p: s for p, s in stats.items() if p in entries}
-            data = marshal.dumps((_MAGIC, self._code_digest(), stats, entries))
             self._prepare()
-            replace_bytes(self.index, data, prefix=".tmp-", durable=False)
+            with _Lock(self.index.parent / "lock") as lock:
+                if not lock.held:
+                    return  # another run kept the lock too long (stopped with Ctrl-Z?): skip, never clobber
+                self._merge_and_write()
             self._new_stats, self._new_entries = {}, {}
         except (OSError, TypeError, ValueError):
             pass  # a cache that cannot be written costs speed, never a finding
+
+    def _merge_and_write(self) -> None:
+        # Under the lock: read, merge and replace are one step, so two runs ending at once
+        # both keep their new entries (without it the later rename dropped the other's).
+        stats, entries = self._read_index()
+        stats.update(self._new_stats)
+        for abspath, entry in self._new_entries.items():
+            entries[abspath] = _newest(entry, entries.get(abspath, ()))
+        # A stat record serves only to find a file's entries without reading it: one with no
+        # entry left (a deleted or renamed file, or one whose entries were another day's) is
+        # dropped, so the index does not grow with every path ever linted.
+        stats = {p: s for p, s in stats.items() if p in entries}
+        data = marshal.dumps((_MAGIC, self._code_digest(), stats, entries))
+        replace_bytes(self.index, data, prefix=".tmp-", durable=False)
 
     def _prepare(self) -> None:
         self.index.parent.mkdir(parents=True, exist_ok=True)
         ignore = self.directory / ".gitignore"
         if not ignore.exists():
             ignore.write_text("# Automatically created by postlint.\n*\n", encoding="utf-8")
+
+
+class _Lock:
+    """An exclusive lock on ``path`` for the read-merge-write of the index: ``flock``, which
+    the system releases when the holder dies (no stale lock to clean up). Where there is no
+    ``fcntl`` (Windows) there is no lock: concurrent runs may then lose each other's new
+    entries, a later miss, never a wrong finding."""
+
+    def __init__(self, path: Path, wait: float | None = None):
+        self.path = path
+        self.wait = LOCK_WAIT if wait is None else wait
+        self.fd = None
+        self.held = True  # False only when another process holds the lock past ``wait`` seconds
+
+    def __enter__(self):
+        try:
+            import fcntl
+        except ImportError:
+            return self
+        self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        deadline = time.monotonic() + self.wait
+        while True:
+            try:
+                fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                return self
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    self.held = False
+                    return self
+                time.sleep(0.01)
+            except OSError:  # a filesystem without locks: write unlocked, as before
+                os.close(self.fd)
+                self.fd = None
+                return self
+
+    def __exit__(self, *exc):
+        if self.fd is not None:
+            os.close(self.fd)  # closing the descriptor releases the lock
+            self.fd = None
+        return False
 
 
 def _newest(entry, old) -> tuple:

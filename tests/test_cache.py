@@ -390,3 +390,61 @@ def test_hits_and_misses_mixed_keep_the_order_with_jobs(project, capsys, monkeyp
     fresh = cli.main(["--no-cache", "--jobs", "1", "."]), capsys.readouterr()
     mixed = cli.main(["--jobs", "2", "."]), capsys.readouterr()
     assert mixed == fresh and "MORE" in fresh[1][0] and len(started) == 2  # the first run and the mixed one
+
+
+def _hold_lock(project):
+    import fcntl
+
+    fd = os.open(index_of(project).parent / "lock", os.O_RDWR | os.O_CREAT)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    return fd
+
+
+def _other_run_writes(project, abspath):
+    """What another run's save leaves: the index as it is, plus an entry of its own."""
+    index = index_of(project)
+    magic, code, stats, entries = marshal.loads(index.read_bytes())
+    entries[abspath] = (("k" * 64, marshal.dumps(())),)
+    index.write_bytes(marshal.dumps((magic, code, stats, entries)))
+
+
+@pytest.mark.skipif(os.name != "posix", reason="flock is POSIX")
+def test_a_run_saving_waits_for_another_runs_write_and_keeps_both(project, capsys):
+    import threading
+
+    from postlint import cache as cache_module
+    from postlint.config import ConfigResolver
+
+    lint(capsys, "jobs")  # an index exists
+    cache = cache_module.Cache(project / ".postlint_cache")
+    settings = ConfigResolver({}, None).for_dir(project)
+    data, key, found = cache.lookup(project / "jobs" / "dev.md", "jobs/dev.md", settings)
+    cache.put(key + "-this-run", str(project / "new-of-this-run.md"), [])
+    fd = _hold_lock(project)
+    saver = threading.Thread(target=cache.save)
+    saver.start()
+    saver.join(0.3)
+    assert saver.is_alive()  # waiting for the lock, not writing over the other run
+    _other_run_writes(project, str(project / "new-of-the-other-run.md"))
+    os.close(fd)  # the other run is done
+    saver.join(5)
+    entries = marshal.loads(index_of(project).read_bytes())[3]
+    assert str(project / "new-of-this-run.md") in entries and str(project / "new-of-the-other-run.md") in entries
+    assert len(entries) == 8
+
+
+@pytest.mark.skipif(os.name != "posix", reason="flock is POSIX")
+def test_a_lock_held_too_long_skips_the_save_without_an_error(project, capsys, monkeypatch):
+    from postlint import cache as cache_module
+
+    monkeypatch.setattr(cache_module, "LOCK_WAIT", 0.05)
+    cold = lint(capsys, "jobs")
+    before = index_of(project).read_bytes()
+    (project / "jobs" / "extra.md").write_text(POSTING, encoding="utf-8")
+    fd = _hold_lock(project)
+    try:
+        code, out, err = lint(capsys, "jobs")
+    finally:
+        os.close(fd)
+    assert code == cold[0] and err == "" and "extra.md" in out
+    assert index_of(project).read_bytes() == before  # not written over: the new entry is a later miss
