@@ -153,3 +153,22 @@ def test_plan_keeps_an_overridden_run_and_fresh_options():
         diags = linter.lint_document(Document.from_text("x\n"), settings)
         assert sorted(d.message for d in diags) == ["checked", "seen 1"]
     assert _Counting.runs == 3
+
+
+def test_plan_keeps_a_run_wrapped_on_the_registry_entry():
+    # benchmarks/per_rule.py times rules by wrapping ``run`` on the registry's (lazy) entries.
+    from postlint.registry import LazyRule
+    from postlint.checks import RULE_CLASSES
+
+    entry = next(LazyRule(*e) for e in RULE_CLASSES if e[2] == "PL301")
+    registry = Registry([entry])
+    seen = []
+
+    def wrapped(doc, ctx, _run=entry.run):
+        seen.append(doc.path)
+        return list(_run(doc, ctx))
+
+    entry.run = wrapped
+    settings = make_settings({"select": ["ALL"], "schema": "none"})
+    diags = Linter(registry, None).lint_document(Document.from_text("##ABOUT\n", "a.md"), settings)
+    assert seen == ["a.md"] and [d.code for d in diags] == ["PL301"]
