@@ -318,6 +318,33 @@ def _value(amount: str):
     return value * 1000 if re.search(r"\d\s?[kK]\b", amount) else value
 
 
+# Where a number starts: RX.RANGE's first amount is (currency, at most 3 characters)(one optional
+# space)(a number that no digit, '.' or ',' precedes), so every match starts 0-4 characters before
+# one of these. A case-sensitive scan for them is ~4x cheaper than RX.RANGE's IGNORECASE scan.
+_NUMBER_START = re.compile(r"(?<![\d.,])\d")
+
+
+def _ranges(text: str):
+    """``RX.RANGE.finditer(text)``, trying the pattern only 0-4 characters before a number start.
+
+    finditer tries every position left to right and resumes at the end of each match; every
+    position it could match at is tried here in the same order (the others cannot match), so
+    the matches are the same (tests/test_content_speed.py::test_range_scan_finds_what_finditer_finds).
+    """
+    match = RX.RANGE.match
+    resume = 0
+    for number in _NUMBER_START.finditer(text):
+        at = number.start()
+        for pos in range(max(at - 4, resume), at + 1):
+            m = match(text, pos)
+            if m is not None:
+                resume = m.end()  # never empty: it holds two numbers
+                yield m
+                break
+        else:
+            resume = max(resume, at + 1)
+
+
 def has_range(doc) -> bool:
     fm = mapping_of(doc)
     if fm is not None:
@@ -328,7 +355,7 @@ def has_range(doc) -> bool:
     text = doc.text
     if RX.SALARY_INCLUDE.search(text) or RX.GS_GRADE.search(doc.prose):
         return True
-    return any(_is_money(m, text) for m in RX.RANGE.finditer(text))
+    return any(_is_money(m, text) for m in _ranges(text))
 
 
 # A US federal job: state and District pay-transparency laws do not bind federal agencies (the

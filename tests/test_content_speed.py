@@ -190,3 +190,24 @@ def test_mojibake_reads_every_line_that_holds_a_trigger_character():
         assert set(expected) <= set(got) and got == sorted(set(got)), text
         seen += len(expected)
     assert seen > 100
+
+
+RANGE_PIECES = ["$", "US$", "Uſ$", "usd", "USD ", "EUR", "€", "£", "GBP", "CAD", "120", "120,000", "150.000", "1.5",
+                "90", "k", "K", "K", " ", "  ", "\n", "\t", "-", "–", "—", "to", "TO", "and", " and ", "/hr", "/ year",
+                " per hour", " an hour", "an", ",", ".", "x", "salary", "٣", "12345678901234", "1,2", "e", "\r\n"]
+
+
+@pytest.mark.parametrize("source", ["generated", "corpus"])
+def test_range_scan_finds_what_finditer_finds(source):
+    # pay._ranges tries RX.RANGE only near number starts; it must give finditer's matches.
+    texts = _generated(RANGE_PIECES, n=6000) if source == "generated" else _corpus_texts(2000)
+    if not texts:
+        pytest.skip("corpus not available")
+    texts += ["", "1", "$1-2", "1-2", "x1-2", "1.1-2", ",5 to 6", "USD 90K to 110K", "$50/hr - $65/hr",
+              "\ufeff$120k–$150k", "between $1 and $2 and $3 and $4", "12-13-14-15-16"]
+    found = 0
+    for text in texts:
+        expected = [_span(m) for m in pay.RX.RANGE.finditer(text)]
+        assert [_span(m) for m in pay._ranges(text)] == expected, text
+        found += len(expected)
+    assert found > 50
