@@ -138,3 +138,26 @@ def test_views_are_computed_once_and_stored():
             value = getattr(doc, name)
             assert doc.__dict__[name] is value and getattr(doc, name) is value
             assert attr.func(Document.from_text(text)) == value, name
+
+
+def test_value_spans_skip_tags_and_anchors_only_where_they_are():
+    # frontmatter._Converter.span tries its tag regex only at a '!' or '&' (the regex needs one).
+    import re
+
+    from postlint.frontmatter import _TAG_PREFIX
+
+    text = ("---\na: !!str 12\nb: &anc x\nc: *anc\nd: 'q'\ne: !custom  v\nf: plain\ng:\n  - !!int 3\n"
+            "h: {k: !!str v}\ni: ''\n---\nBody\n")
+    fm = Document.from_text(text).front_matter
+    source = text[fm.content_start:fm.content_end]
+    for path, loc in fm.locations.items():
+        if not path:
+            continue
+        raw_start = loc.value_start - fm.content_start
+        # the plain span: the regex tried at every node
+        node_text = text[loc.value_start:loc.value_end]
+        assert not re.match(r"[!&]", node_text), (path, node_text)
+        assert not _TAG_PREFIX.match(source, raw_start), path
+    assert text[fm.location(("a",)).value_start:fm.location(("a",)).value_end] == "12"
+    assert text[fm.location(("e",)).value_start:fm.location(("e",)).value_end] == "v"
+    assert text[fm.location(("g", 0)).value_start:fm.location(("g", 0)).value_end] == "3"
