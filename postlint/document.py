@@ -13,7 +13,32 @@ import codecs
 import itertools
 import re
 from dataclasses import dataclass
-from functools import cached_property
+
+
+class cached_property:  # noqa: N801 - a drop-in for functools.cached_property
+    """``functools.cached_property`` without its lock: the view is computed on first access
+    and stored in the instance ``__dict__``, which later accesses read without this descriptor.
+
+    Python 3.11's cached_property takes one RLock per property for every first access, in
+    every instance (~1 us each, 8 views a posting); a Document is used by one thread at a
+    time and its views are pure functions of its text, so at worst two threads compute the
+    same value. tests/test_document.py::test_views_are_computed_once_and_stored checks it.
+    """
+
+    def __init__(self, func):
+        self.func = func
+        self.attrname = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner, name):
+        self.attrname = name
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = instance.__dict__[self.attrname] = self.func(instance)
+        return value
+
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 

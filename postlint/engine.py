@@ -27,20 +27,49 @@ class FileContext:
     words: tuple
 
 
+class _Plan:
+    """The enabled rules of one selection, resolved, each with its merged options."""
+
+    __slots__ = ("codes", "steps", "binary_steps")
+
+    def __init__(self, rules: list, rule_options: dict):
+        from postlint.checks.base import Rule
+        from postlint.registry import LazyRule
+
+        self.codes = frozenset(r.code for r in rules)
+        steps = []
+        for rule in rules:
+            real = rule.load() if isinstance(rule, LazyRule) else rule
+            options = dict(real.default_options)
+            options.update(rule_options.get(real.code, {}))
+            options.update(rule_options.get(real.name, {}))
+            if "run" in rule.__dict__ or "run" in real.__dict__ or type(real).run is not Rule.run:
+                check = rule.run  # a rule's own run, or one wrapped on the instance (benchmarks/per_rule.py)
+            else:
+                check = real.check  # Rule.run only re-yields check
+            steps.append((real, check, options))
+        self.steps = steps
+        self.binary_steps = [step for step in steps if step[0].code == "PL001"]
+
+
 class Linter:
     def __init__(self, registry, resolver):
         self.registry = registry
         self.resolver = resolver
         self._enabled_cache: dict = {}
+        self._plans: dict = {}
 
     # --------------------------------------------------------- selection
-    def enabled(self, settings, path: Path | None) -> list:
+    def _selection_key(self, settings, path: Path | None) -> tuple:
         # Keyed by what decides the selection, never by id(): a Settings object
         # that is freed can hand its id to a new one with another selection.
-        key = (settings.select, settings.extend_select, settings.ignore,
-               tuple(sorted(settings.per_file_ignores.items())),
-               str(settings.root) if settings.per_file_ignores else None,
-               str(path) if settings.per_file_ignores else None)
+        return (settings.select, settings.extend_select, settings.ignore,
+                tuple(sorted(settings.per_file_ignores.items())),
+                str(settings.root) if settings.per_file_ignores else None,
+                str(path) if settings.per_file_ignores else None)
+
+    def enabled(self, settings, path: Path | None) -> list:
+        key = self._selection_key(settings, path)
         rules = self._enabled_cache.get(key)
         if rules is None:
             codes = settings.enabled_codes(self.registry, path)
@@ -48,24 +77,40 @@ class Linter:
             self._enabled_cache[key] = rules
         return rules
 
+    def _plan(self, settings, path: Path | None) -> _Plan:
+        """What to run for this selection and these rule options, worked out once per linter.
+
+        Equivalent to doing it per file (as this loop once did): the rules ``enabled``
+        gives, each with ``default_options`` updated by ``rule-options`` under its code,
+        then its slug. Lazy built-in rules are resolved to the real rule here, so the
+        loop never goes through ``LazyRule.__getattr__`` (52 calls a posting), and a
+        rule that keeps ``Rule.run`` is called through ``check`` directly (``Rule.run``
+        only re-yields it). tests/test_engine_plan.py compares the two on the corpus.
+        """
+        rule_options = settings.rule_options
+        # repr, not the dict itself: rule options are plain TOML values (unhashable lists,
+        # tables) and a changed mapping must not reuse the options of the one before.
+        key = (self._selection_key(settings, path), repr(rule_options) if rule_options else "")
+        plan = self._plans.get(key)
+        if plan is None:
+            plan = self._plans[key] = _Plan(self.enabled(settings, path), rule_options)
+        return plan
+
     # ------------------------------------------------------------ linting
     def lint_document(self, doc: Document, settings, path: Path | None = None) -> list[Diagnostic]:
-        rules = self.enabled(settings, path)
-        codes = {r.code for r in rules}
+        plan = self._plan(settings, path)
+        codes = plan.codes
         from postlint.checks.base import Context
         from postlint.schema import schema_for_document
 
         file_ctx = FileContext(settings, schema_for_document(settings, doc, path), settings.words)
         found: list[tuple] = []
-        if doc.is_binary:
-            rules = [r for r in rules if r.code == "PL001"]
-        for rule in rules:
-            options = dict(rule.default_options)
-            options.update(settings.rule_options.get(rule.code, {}))
-            options.update(settings.rule_options.get(rule.name, {}))
-            ctx = Context(options=options, settings=file_ctx)
+        steps = plan.binary_steps if doc.is_binary else plan.steps
+        for rule, check, options in steps:
+            # A fresh dict per rule and file, as before: a rule may not share its options' state.
+            ctx = Context(dict(options), file_ctx)
             try:
-                for v in rule.run(doc, ctx):
+                for v in check(doc, ctx):
                     found.append((rule, v))
             except ConfigError:
                 raise  # a broken schema or rule file stops the run with one line (exit 2)

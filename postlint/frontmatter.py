@@ -239,9 +239,12 @@ class _Converter:
 
     def span(self, node) -> tuple[int, int]:
         start, end = node.start_mark.index, node.end_mark.index
-        prefix = _TAG_PREFIX.match(self.source, start, end)
-        if prefix:  # '!!timestamp 2017-01-27': the value starts after the tag
-            start = prefix.end()
+        # A tag or anchor starts with '!' or '&': one character test before the regex, which
+        # cannot match otherwise (most nodes have neither).
+        if start < end and self.source[start] in "!&":
+            prefix = _TAG_PREFIX.match(self.source, start, end)
+            if prefix:  # '!!timestamp 2017-01-27': the value starts after the tag
+                start = prefix.end()
         return self.base + start, self.base + end
 
     def convert(self, node, path: tuple, key_span, depth: int):

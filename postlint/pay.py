@@ -318,6 +318,33 @@ def _value(amount: str):
     return value * 1000 if re.search(r"\d\s?[kK]\b", amount) else value
 
 
+# Where a number starts: RX.RANGE's first amount is (currency, at most 3 characters)(one optional
+# space)(a number that no digit, '.' or ',' precedes), so every match starts 0-4 characters before
+# one of these. A case-sensitive scan for them is ~4x cheaper than RX.RANGE's IGNORECASE scan.
+_NUMBER_START = re.compile(r"(?<![\d.,])\d")
+
+
+def _ranges(text: str):
+    """``RX.RANGE.finditer(text)``, trying the pattern only 0-4 characters before a number start.
+
+    finditer tries every position left to right and resumes at the end of each match; every
+    position it could match at is tried here in the same order (the others cannot match), so
+    the matches are the same (tests/test_content_speed.py::test_range_scan_finds_what_finditer_finds).
+    """
+    match = RX.RANGE.match
+    resume = 0
+    for number in _NUMBER_START.finditer(text):
+        at = number.start()
+        for pos in range(max(at - 4, resume), at + 1):
+            m = match(text, pos)
+            if m is not None:
+                resume = m.end()  # never empty: it holds two numbers
+                yield m
+                break
+        else:
+            resume = max(resume, at + 1)
+
+
 def has_range(doc) -> bool:
     fm = mapping_of(doc)
     if fm is not None:
@@ -326,9 +353,9 @@ def has_range(doc) -> bool:
         if any(fm.data.get(k) not in (None, "") for k in SCALE_KEYS):
             return True
     text = doc.text
-    if RX.SALARY_INCLUDE.search(text) or RX.GS_GRADE.search(doc.prose):
+    if RX.SALARY_INCLUDE.search(text) or _gs_grade_in_prose(doc):
         return True
-    return any(_is_money(m, text) for m in RX.RANGE.finditer(text))
+    return any(_is_money(m, text) for m in _ranges(text))
 
 
 # A US federal job: state and District pay-transparency laws do not bind federal agencies (the
@@ -350,12 +377,47 @@ def is_federal(doc) -> bool:
         series = fm.data.get("series")
         if series is not None and RX.OPM_SERIES.fullmatch(str(series).strip()):
             return True
-    prose = doc.prose
-    usajobs = RX.USAJOBS.search(prose) is not None
-    if RX.GS_GRADE.search(prose) and (usajobs or RX.FEDERAL.search(prose)):
+    usajobs = _in_prose(doc, RX.USAJOBS, "usajobs")
+    if _gs_grade_in_prose(doc) and (usajobs or _in_prose(doc, RX.FEDERAL, "federal")):
         return True
-    return usajobs and RX.FEDERAL.search(prose) is not None
+    return usajobs and _in_prose(doc, RX.FEDERAL, "federal")
+
+
+# The IGNORECASE scans of doc.prose for USAJOBS, 'federal' and a GS grade were ~80 us a posting
+# each. Every match of them holds its word lower-cased in content.lowered_body (the prose from the
+# body start; before it the prose is blank), so where the word is absent the scan is skipped; where
+# lowered_body is None (a character IGNORECASE and lower() disagree on) the scan always runs.
+# tests/test_content_speed.py::test_federal_and_single_prechecks_answer_as_the_scans compares.
+_GS_START = re.compile(r"\bgs")  # where a GS_GRADE match starts, in the lowered body
+
+
+def _in_prose(doc, pattern: re.Pattern, word: str) -> bool:
+    """``pattern.search(doc.prose) is not None`` for a pattern whose matches hold ``word``."""
+    low = lowered_body(doc)
+    if low is not None and word not in low:
+        return False
+    return pattern.search(doc.prose) is not None
+
+
+def _gs_grade_in_prose(doc) -> bool:
+    """``RX.GS_GRADE.search(doc.prose) is not None`` ('gs' alone is in 'things': a \\b scan)."""
+    low = lowered_body(doc)
+    if low is not None and _GS_START.search(low) is None:
+        return False
+    return RX.GS_GRADE.search(doc.prose) is not None
 
 
 def has_single_figure(doc) -> bool:
-    return RX.SINGLE.search(doc.text) is not None
+    """``RX.SINGLE.search(doc.text) is not None``, trying RX.SINGLE only 0-4 characters before a
+    number start: a match is a currency (at most 3 characters) and a space before a number, or
+    starts at the number (as RX.RANGE's, see _ranges)."""
+    text = doc.text
+    match = RX.SINGLE.match
+    tried = 0
+    for number in _NUMBER_START.finditer(text):
+        at = number.start()
+        for pos in range(max(at - 4, tried), at + 1):
+            if match(text, pos) is not None:
+                return True
+        tried = at + 1
+    return False

@@ -48,12 +48,26 @@ class Finding:
 _VALIDATORS: dict = {}
 
 
+_BUILTIN_SCHEMAS: dict = {}
+
+
+def _builtin_schema(spec: str) -> Path | None:
+    """The shipped schema a name stands for, or None. Memoised: the installation does not
+    change while postlint runs, and the engine asks once per posting (3 stats and 4 Path
+    objects each time before). Same answer as the lookup it keeps (tests/test_schemas.py)."""
+    if spec not in _BUILTIN_SCHEMAS:
+        from postlint.resources import data_dir
+
+        builtin = data_dir("schemas") / f"{spec}.schema.json"
+        plain = "/" not in spec and "\\" not in spec and not spec.endswith(".json")
+        _BUILTIN_SCHEMAS[spec] = builtin if plain and builtin.is_file() else None
+    return _BUILTIN_SCHEMAS[spec]
+
+
 def resolve_schema_path(spec: str, base: Path | None = None) -> Path:
     """A schema given as a builtin name ('job-posting') or a path (relative to ``base``)."""
-    from postlint.resources import data_dir
-
-    builtin = data_dir("schemas") / f"{spec}.schema.json"
-    if "/" not in spec and "\\" not in spec and not spec.endswith(".json") and builtin.is_file():
+    builtin = _builtin_schema(spec)
+    if builtin is not None:
         return builtin
     path = Path(spec)
     if not path.is_absolute() and base is not None:

@@ -190,3 +190,69 @@ def test_mojibake_reads_every_line_that_holds_a_trigger_character():
         assert set(expected) <= set(got) and got == sorted(set(got)), text
         seen += len(expected)
     assert seen > 100
+
+
+RANGE_PIECES = ["$", "US$", "Uſ$", "usd", "USD ", "EUR", "€", "£", "GBP", "CAD", "120", "120,000", "150.000", "1.5",
+                "90", "k", "K", "K", " ", "  ", "\n", "\t", "-", "–", "—", "to", "TO", "and", " and ", "/hr", "/ year",
+                " per hour", " an hour", "an", ",", ".", "x", "salary", "٣", "12345678901234", "1,2", "e", "\r\n"]
+
+
+@pytest.mark.parametrize("source", ["generated", "corpus"])
+def test_range_scan_finds_what_finditer_finds(source):
+    # pay._ranges tries RX.RANGE only near number starts; it must give finditer's matches.
+    texts = _generated(RANGE_PIECES, n=6000) if source == "generated" else _corpus_texts(2000)
+    if not texts:
+        pytest.skip("corpus not available")
+    texts += ["", "1", "$1-2", "1-2", "x1-2", "1.1-2", ",5 to 6", "USD 90K to 110K", "$50/hr - $65/hr",
+              "\ufeff$120k–$150k", "between $1 and $2 and $3 and $4", "12-13-14-15-16"]
+    found = 0
+    for text in texts:
+        expected = [_span(m) for m in pay.RX.RANGE.finditer(text)]
+        assert [_span(m) for m in pay._ranges(text)] == expected, text
+        found += len(expected)
+    assert found > 50
+
+
+FEDERAL_PIECES = ["USAJOBS", "usajobs", "UsaJobs", "federal", "Federal", "FEDERAL", "fédéral", "GS-14", "gs 9", "GS",
+                  "gs", "things", "GS Level 12", "grade 7", "Gſ-12", "İ", "ı", "K", "$", "£", "USD", "120", "90k",
+                  "1,000", "EUR", " ", "\n", "`GS-13`", "<!-- federal -->", "{{ usajobs }}", "x", "-", ".", "\t"]
+
+
+def _plain_is_federal(doc):
+    from postlint.frontmatter import mapping_of
+
+    fm = mapping_of(doc)
+    if fm is not None:
+        if any(fm.data.get(k) not in (None, "") for k in pay.FEDERAL_KEYS):
+            return True
+        series = fm.data.get("series")
+        if series is not None and pay.RX.OPM_SERIES.fullmatch(str(series).strip()):
+            return True
+    prose = doc.prose
+    usajobs = pay.RX.USAJOBS.search(prose) is not None
+    if pay.RX.GS_GRADE.search(prose) and (usajobs or pay.RX.FEDERAL.search(prose)):
+        return True
+    return usajobs and pay.RX.FEDERAL.search(prose) is not None
+
+
+@pytest.mark.parametrize("source", ["generated", "corpus"])
+def test_federal_and_single_prechecks_answer_as_the_scans(source):
+    if source == "generated":
+        bodies = _generated(FEDERAL_PIECES, n=4000)
+        texts = [("---\ntitle: GS-12 federal\n---\n" if i % 3 == 0 else "\ufeff" if i % 3 == 1 else "") + b
+                 for i, b in enumerate(bodies)]
+        texts += ["", "GS-1", "x GS-1", "xGS-1", "USAJOBS federal", "$1", "1$", "1 USD", "US$ 5k", "1.000,00 €"]
+    else:
+        texts = _corpus_texts(2000)
+        if not texts:
+            pytest.skip("corpus not available")
+    counts = [0, 0, 0]
+    for text in texts:
+        doc = Document.from_text(text, "job.md")
+        federal, gs = _plain_is_federal(doc), pay.RX.GS_GRADE.search(doc.prose) is not None
+        single = pay.RX.SINGLE.search(doc.text) is not None
+        assert pay.is_federal(doc) == federal, text
+        assert pay._gs_grade_in_prose(doc) == gs, text
+        assert pay.has_single_figure(doc) == single, text
+        counts = [counts[0] + federal, counts[1] + gs, counts[2] + single]
+    assert all(counts) or source == "corpus" and counts[2]

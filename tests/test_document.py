@@ -97,3 +97,67 @@ def test_line_starts_and_ends_match_the_lines_on_every_kind_of_break():
         pieces = re.split(r"\r\n|\r|\n", text)
         assert [doc.line(i) for i in range(doc.line_count)] == pieces, repr(text)
         assert all(doc.text[e:e + 1] in ("", "\n", "\r") for e in doc.line_ends), repr(text)
+
+
+def test_views_are_computed_once_and_stored():
+    # Document's cached_property stands in for functools.cached_property (without its lock).
+    import functools
+
+    from postlint.document import cached_property
+
+    calls = []
+
+    class Plain:
+        @functools.cached_property
+        def view(self):
+            calls.append("plain")
+            return [len(calls)]
+
+    class Ours:
+        @cached_property
+        def view(self):
+            """The view."""
+            calls.append("ours")
+            return [len(calls)]
+
+    for cls in (Plain, Ours):
+        calls.clear()
+        obj = cls()
+        first = obj.view
+        assert obj.view is first and obj.__dict__["view"] is first and calls == [calls[0]]
+        obj.view = "set"  # assignable and deletable, as a cached_property is
+        assert obj.view == "set"
+        del obj.view
+        assert obj.view == [2]
+    assert Ours.view.__doc__ == "The view." and isinstance(Ours.__dict__["view"], cached_property)
+
+    text = "---\ntitle: x\n---\r\n# Head\n\n```\ncode\n```\n\n<div>\nhi\n</div>\n\nSome `prose` here.\n"
+    doc = Document.from_text(text)
+    for name, attr in vars(Document).items():
+        if isinstance(attr, cached_property):
+            value = getattr(doc, name)
+            assert doc.__dict__[name] is value and getattr(doc, name) is value
+            assert attr.func(Document.from_text(text)) == value, name
+
+
+def test_value_spans_skip_tags_and_anchors_only_where_they_are():
+    # frontmatter._Converter.span tries its tag regex only at a '!' or '&' (the regex needs one).
+    import re
+
+    from postlint.frontmatter import _TAG_PREFIX
+
+    text = ("---\na: !!str 12\nb: &anc x\nc: *anc\nd: 'q'\ne: !custom  v\nf: plain\ng:\n  - !!int 3\n"
+            "h: {k: !!str v}\ni: ''\n---\nBody\n")
+    fm = Document.from_text(text).front_matter
+    source = text[fm.content_start:fm.content_end]
+    for path, loc in fm.locations.items():
+        if not path:
+            continue
+        raw_start = loc.value_start - fm.content_start
+        # the plain span: the regex tried at every node
+        node_text = text[loc.value_start:loc.value_end]
+        assert not re.match(r"[!&]", node_text), (path, node_text)
+        assert not _TAG_PREFIX.match(source, raw_start), path
+    assert text[fm.location(("a",)).value_start:fm.location(("a",)).value_end] == "12"
+    assert text[fm.location(("e",)).value_start:fm.location(("e",)).value_end] == "v"
+    assert text[fm.location(("g", 0)).value_start:fm.location(("g", 0)).value_end] == "3"

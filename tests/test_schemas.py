@@ -231,3 +231,27 @@ def test_cli_layouts_table_in_pyproject(run_cli, tmp_path):
         "post.md:1:1: PL101 Missing required field 'location'",
         "post.md:1:1: PL101 Missing required field 'post-date'",
     ]
+
+
+def test_memoised_builtin_lookup_resolves_as_the_plain_one(tmp_path):
+    # resolve_schema_path memoises the shipped-schema lookup; the plain lookup it replaces:
+    from postlint.resources import data_dir
+    from postlint.schema import resolve_schema_path
+
+    def plain(spec, base=None):
+        builtin = data_dir("schemas") / f"{spec}.schema.json"
+        if "/" not in spec and "\\" not in spec and not spec.endswith(".json") and builtin.is_file():
+            return builtin
+        path = Path(spec)
+        if not path.is_absolute() and base is not None:
+            path = base / path
+        return path
+
+    shipped = [p.name[: -len(".schema.json")] for p in data_dir("schemas").glob("*.schema.json")]
+    assert "job-posting" in shipped
+    specs = shipped + ["no-such-schema", "job-posting.json", "schemas/job-posting", "a\\b", "x.schema.json",
+                       str(tmp_path / "mine.json"), "Job-Posting", "", "jobé"]
+    for _ in range(2):  # the second round answers from the memo
+        for spec in specs:
+            for base in (None, tmp_path):
+                assert resolve_schema_path(spec, base) == plain(spec, base), (spec, base)

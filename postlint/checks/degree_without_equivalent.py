@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from postlint.checks.base import Rule, RuleDocs
-from postlint.content import lowered_body, sentences
+from postlint.content import lowered_body, sentences, sentences_holding
 from postlint.diagnostics import Severity, Violation
 
 _DEGREE = re.compile(
@@ -29,6 +29,7 @@ _MAYBE_DEGREE = re.compile(r"degree|diploma|bs/ms|b[sa]\s+in", re.IGNORECASE)
 # The same test on lower-cased text: `in` for the words, a case-sensitive scan for 'bs in'.
 _MAYBE_WORDS = ("degree", "diploma", "bs/ms")
 _BS_IN = re.compile(r"b[sa]\s+in")
+_MAYBE_LOW = re.compile(r"degree|diploma|bs/ms|b[sa]\s+in")  # _MAYBE_DEGREE on lower-cased text
 
 
 def _maybe_degree(low: str) -> bool:
@@ -66,10 +67,14 @@ class DegreeWithoutEquivalent(Rule):
         low = lowered_body(doc)
         if not (_maybe_degree(low) if low is not None else _MAYBE_DEGREE.search(prose, doc.body_start)):
             return
-        for s_start, s_end in sentences(prose, doc.body_start):
+        # Only the sentences holding a degree word: _DEGREE cannot match in the others (the body
+        # has no case-odd letter when low is not None). sentences_holding widens each hit of
+        # _MAYBE_LOW in low to its sentence instead of cutting and lowering every sentence; a
+        # 'bs\nin' hit names a sentence without the whole word, where _DEGREE finds nothing.
+        spans = (sentences(prose, doc.body_start) if low is None
+                 else sentences_holding(prose, doc.body_start, low, _MAYBE_LOW))
+        for s_start, s_end in spans:
             sentence = prose[s_start:s_end]
-            if low is not None and not _maybe_degree(sentence.lower()):
-                continue  # no degree word: _DEGREE cannot match (the body has no case-odd letter)
             m = _DEGREE.search(sentence)
             if m is None or _OPTIONAL.search(sentence):
                 continue
