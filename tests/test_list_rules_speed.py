@@ -1,0 +1,158 @@
+"""The list rules' one-pass scans must report exactly what the plain scans they replace reported.
+
+Each plain scan is kept here as it was in the rule (the reference); the rule's own
+output is compared with it on every corpus posting, the seeds, and hostile lists
+(tests/test_fastlist.py's, in and out of a posting, plus nesting, code, tables,
+CRLF, BOM, tabs, non-ASCII, Liquid/ERB, HTML and empty input).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import corpus_files
+from postlint.checks.duplicate_bullet import _MARKER, _WORD, DuplicateBullet
+from postlint.diagnostics import Fix, Violation
+from postlint.document import Document
+from test_fastlist import HOSTILE, items
+
+SEEDS = Path(__file__).parent / "fixtures" / "seeds"
+
+EXTRA = {
+    "empty": "",
+    "blank": "\n\n",
+    "bom crlf duplicates": "\ufeff- same item here\r\n- same item here\r\n- Same item, here.\r\n",
+    "duplicates": "- Experience with PostgreSQL\n- Strong English\n- experience with postgresql.\n",
+    "duplicates in two lists": "- one two three\n- x y z\n\n* one two three\n* one two three\n",
+    "duplicate nested": "- one two three\n  - a b c\n  - a b c\n- one two three\n  - a b c\n",
+    "duplicate with code": "- one two three\n\n  ```\n  x\n  ```\n- one two three\n",
+    "duplicate with indented code": "- one two three\n\n      code\n- one two three\n",
+    "duplicate with table": "- one two three\n\n  | a | b |\n  |---|---|\n- one two three\n",
+    "duplicate table first": "- | one two three |\n  |---|\n- one two three\n",
+    "duplicate with blockquote": "- > one two three\n- one two three\n",
+    "duplicate over lines": "- one two three\n  four\n- one two three\n  four\n",
+    "duplicate loose": "- one two three\n\n- one two three\n\n- one two three\n",
+    "duplicate last line": "- one two three\n- one two three",
+    "duplicate empty first para": "-\n  one two three\n- one two three\n",
+    "duplicate in quote": "> - one two three\n> - one two three\n",
+    "duplicate ordered": "1. one two three\n2. one two three\n3) one two three\n",
+    "duplicate tabs": "-\tone\ttwo three\n-\tone two\tthree\n",
+    "duplicate non-ascii": "- Érfahrung mit Größe\n- érfahrung MIT größe!\n- 日本語 の テキスト\n- 日本語 の テキスト\n",
+    "duplicate liquid erb html": "- {{ a }} b c\n- {{ a }} b c\n- <%= x %> y z\n- <%= x %> y z\n- <b>one</b> two three\n"
+                                 "- <b>one</b> two three\n",
+    "duplicate code spans": "- `one two three`\n- `one two three`\n",
+    "html block item": "- <div>\n  one two three\n  </div>\n- <div>\n  one two three\n  </div>\n",
+    "deep nested duplicates": "".join("  " * i + "- one two three\n" for i in range(12)) * 2,
+    "sub-items": "".join("- item %d\n  - detail %d\n" % (i % 7, i % 5) for i in range(60)),
+    "front matter": "---\ntitle: x\n---\n- one two three\n- one two three\n",
+}
+
+
+def plain_pl404(doc):
+    """PL404's check as it was before the one-pass scan (a forward scan per item)."""
+    tokens = doc.tokens
+    stack: list[dict] = []
+    for i, tok in enumerate(tokens):
+        if tok.type in ("bullet_list_open", "ordered_list_open"):
+            stack.append({})
+        elif tok.type in ("bullet_list_close", "ordered_list_close"):
+            stack.pop()
+        elif tok.type == "list_item_open" and tok.map and stack:
+            first, last = tok.map[0], tok.map[1]
+            content = _plain_item_text(tokens, i)
+            if content is None:
+                continue
+            words = _WORD.findall(content[0].lower())
+            if len(words) < 3:
+                continue
+            key = " ".join(words)
+            seen = stack[-1]
+            if key not in seen:
+                seen[key] = (first, content[0])
+                continue
+            orig_line, orig_text = seen[key]
+            start = doc.line_starts[first]
+            m = _MARKER.match(doc.line(first))
+            at = start + (m.end() if m else 0)
+            end = doc.line_ends[first]
+            fix = None
+            one_line = last - first == 1 or all(not doc.line(j).strip() for j in range(first + 1, last))
+            if one_line and not content[1]:
+                if first + 1 < doc.line_count:
+                    span = (start, doc.line_starts[first + 1])
+                else:
+                    span = (doc.line_ends[first - 1], end)
+                fix = Fix.replace(span[0], span[1], "", safe=content[0].strip() == orig_text.strip(),
+                                  message="Remove the duplicate item")
+            yield Violation(at, end, f"Duplicate list item; same as line {orig_line + 1}", fix=fix)
+
+
+def _plain_item_text(tokens, i):
+    depth = 0
+    text = None
+    nested = False
+    for j in range(i + 1, len(tokens)):
+        tok = tokens[j]
+        if tok.type == "list_item_open":
+            depth += 1
+        elif tok.type == "list_item_close":
+            if depth == 0:
+                break
+            depth -= 1
+        elif tok.type in ("bullet_list_open", "ordered_list_open", "fence", "code_block", "table_open") and depth == 0:
+            nested = True
+        elif tok.type == "inline" and depth == 0 and text is None:
+            text = tok.content
+    if text is None or not text.strip():
+        return None
+    return text, nested
+
+
+PLAIN = {"PL404": (DuplicateBullet(), plain_pl404)}
+
+
+def same(text: str) -> int:
+    """Each rule's findings on ``text`` equal its plain scan's; returns how many there were."""
+    found = 0
+    for code, (rule, plain) in PLAIN.items():
+        doc = Document.from_bytes(text.encode("utf-8", "surrogateescape"), "t.md")
+        fast = list(rule.check(doc, None))
+        doc = Document.from_bytes(text.encode("utf-8", "surrogateescape"), "t.md")
+        assert fast == list(plain(doc)), code
+        found += len(fast)
+    return found
+
+
+CASES = {**{f"hostile {k}": v for k, v in HOSTILE.items()}, **EXTRA}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_same_findings_on_hostile_lists(name):
+    same(CASES[name])
+    same("# Role\n\nWe hire.\n\n" + CASES[name] + "\n## Apply\n\nMail us.\n")
+
+
+def test_the_hostile_lists_have_findings():
+    assert sum(same(text) for text in EXTRA.values()) >= 20
+
+
+def test_same_findings_on_the_seeds():
+    seeds = sorted(SEEDS.glob("*.md"))
+    assert seeds
+    for path in seeds:
+        same(path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.corpus
+def test_same_findings_on_every_corpus_posting():
+    found = 0
+    for path in corpus_files():
+        found += same(path.read_text(encoding="utf-8", errors="surrogateescape"))
+    assert found > 0
+
+
+def test_same_findings_on_a_long_list_with_repeats():
+    assert same(items(2000, text="item number {i}") + items(300, text="item number {i}")) == 300
