@@ -113,24 +113,66 @@ def fast_list(state, startLine: int, endLine: int, silent: bool) -> bool:
     # push and the keyword defaults are most of the cost of a long list.
     if ordered:
         value = int(first.group(3))
-        list_open = Token("ordered_list_open", "ol", 1, {"start": value} if value != 1 else {},
-                          [startLine, tail_open.map[1]], 0, None, "", marker, "", {}, True, False)
+        list_open = _token("ordered_list_open", "ol", 1, [startLine, tail_open.map[1]], 0, None, "", marker, "",
+                           False)
+        if value != 1:
+            list_open.attrs["start"] = value
     else:
-        list_open = Token("bullet_list_open", "ul", 1, {}, [startLine, tail_open.map[1]], 0, None, "", marker,
-                          "", {}, True, False)
+        list_open = _token("bullet_list_open", "ul", 1, [startLine, tail_open.map[1]], 0, None, "", marker, "",
+                           False)
     new = [list_open]
     add = new.append
     ln = startLine
     for m in items[:-1]:
-        info = m.group(3) if ordered else ""
-        add(Token("list_item_open", "li", 1, {}, [ln, ln + 1], 1, None, "", marker, info, {}, True, False))
-        add(Token("paragraph_open", "p", 1, {}, [ln, ln + 1], 2, None, "", "", "", {}, True, hidden))
-        add(Token("inline", "", 0, {}, [ln, ln + 1], 3, [], m.group(6), "", "", {}, True, False))
-        add(Token("paragraph_close", "p", -1, {}, None, 2, None, "", "", "", {}, True, hidden))
-        add(Token("list_item_close", "li", -1, {}, None, 1, None, "", marker, "", {}, True, False))
+        where = [ln, ln + 1]
+        add(_token("list_item_open", "li", 1, where, 1, None, "", marker, m.group(3) if ordered else "", False))
+        add(_token("paragraph_open", "p", 1, [ln, ln + 1], 2, None, "", "", "", hidden))
+        add(_token("inline", "", 0, [ln, ln + 1], 3, [], m.group(6), "", "", False))
+        add(_token("paragraph_close", "p", -1, None, 2, None, "", "", "", hidden))
+        add(_token("list_item_close", "li", -1, None, 1, None, "", marker, "", False))
         ln += 1
     tokens[mark:mark + 1] = new  # in place of the tail's own list opening
     return True
+
+
+_new = object.__new__
+
+
+def _token(type, tag, nesting, map, level, children, content, markup, info, hidden):
+    """``Token(type, tag, nesting, {}, map, level, children, content, markup, info, {}, True, hidden)``.
+
+    The same object, its fields set one by one: the dataclass ``__init__`` with its
+    ``__post_init__`` (which only turns a falsy ``attrs`` into a new ``{}``) costs about
+    twice as much, and a long list is five tokens a line. :func:`install` checks that
+    the two agree on this markdown-it-py before using the fast rules.
+    """
+    tok = _new(Token)
+    tok.type = type
+    tok.tag = tag
+    tok.nesting = nesting
+    tok.attrs = {}
+    tok.map = map
+    tok.level = level
+    tok.children = children
+    tok.content = content
+    tok.markup = markup
+    tok.info = info
+    tok.meta = {}
+    tok.block = True
+    tok.hidden = hidden
+    return tok
+
+
+def _token_is_plain() -> bool:
+    """Whether :func:`_token` makes what markdown-it-py's own ``Token(...)`` makes."""
+    if tuple(f.name for f in dataclasses.fields(Token)) != _FIELDS:
+        return False
+    try:
+        made = _token("inline", "", 0, [1, 2], 3, [], "x", "-", "1", True)
+        plain = Token("inline", "", 0, {}, [1, 2], 3, [], "x", "-", "1", {}, True, True)
+    except Exception:  # noqa: BLE001 - a Token we cannot build field by field: use the normal rules
+        return False
+    return made == plain and type(made) is type(plain) and made.attrs is not plain.attrs
 
 
 def _undo(state, mark: int, startLine: int) -> bool:
@@ -141,7 +183,7 @@ def _undo(state, mark: int, startLine: int) -> bool:
     return False
 
 
-# Token is built positionally above; only when its fields are the ones expected.
+# Token is built field by field (_token); only when its fields are the ones expected.
 _FIELDS = ("type", "tag", "nesting", "attrs", "map", "level", "children", "content", "markup", "info", "meta",
            "block", "hidden")
 
@@ -176,9 +218,9 @@ def fast_paragraph(state, startLine: int, endLine: int, silent: bool) -> bool:
     level = state.level
     where = [startLine, nxt]
     tokens = state.tokens
-    tokens.append(Token("paragraph_open", "p", 1, {}, where, level, None, "", "", "", {}, True, False))
-    tokens.append(Token("inline", "", 0, {}, [startLine, nxt], level + 1, [], m.group(1), "", "", {}, True, False))
-    tokens.append(Token("paragraph_close", "p", -1, {}, None, level, None, "", "", "", {}, True, False))
+    tokens.append(_token("paragraph_open", "p", 1, where, level, None, "", "", "", False))
+    tokens.append(_token("inline", "", 0, [startLine, nxt], level + 1, [], m.group(1), "", "", False))
+    tokens.append(_token("paragraph_close", "p", -1, None, level, None, "", "", "", False))
     state.line = nxt
     state.parentType = "paragraph"
     return True
@@ -212,7 +254,7 @@ def _item_ends_paragraph(state, line: int) -> bool:
 
 def install(md) -> None:
     """Register :func:`fast_list` just before markdown-it's ``list`` rule."""
-    if tuple(f.name for f in dataclasses.fields(Token)) != _FIELDS:
+    if not _token_is_plain():
         return  # another markdown-it-py: its own list rule alone, slower but right
     md.block.ruler.before("list", "postlint_fast_list", fast_list)
     md.block.ruler.before("table", "postlint_fast_paragraph", fast_paragraph)
