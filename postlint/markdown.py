@@ -8,7 +8,7 @@ _PARSER = None
 
 
 def build_parser(fast_lists: bool = True):
-    """The block-only parser postlint uses; ``fast_lists=False`` is markdown-it's own list rule alone."""
+    """The block-only parser postlint uses; ``fast_lists=False``: markdown-it's own rules alone (the reference)."""
     from markdown_it import MarkdownIt
 
     # CommonMark plus GitHub tables and strikethrough; no linkify (it would
@@ -21,6 +21,10 @@ def build_parser(fast_lists: bool = True):
         from postlint.fastlist import install
 
         install(md)
+        # text_join only joins the children of inline tokens, and with the inline parse off
+        # every inline token has no children (each block rule sets []): a walk over every
+        # token that changes nothing. tests/test_fastlist.py compares with it enabled.
+        md.core.ruler.disable("text_join")
     return md
 
 
