@@ -47,7 +47,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from markdown_it.rules_block import list_block
+from markdown_it.rules_block import heading, list_block
 from markdown_it.token import Token
 
 # One item line, from its first character to its end (no line break; the
@@ -226,6 +226,25 @@ def fast_paragraph(state, startLine: int, endLine: int, silent: bool) -> bool:
     return True
 
 
+def fast_heading(state, startLine: int, endLine: int, silent: bool) -> bool:
+    """An ATX heading line: markdown-it's own ``heading`` rule, without trying the rules before it.
+
+    Registered first, next to :func:`fast_paragraph`. Of the rules markdown-it tries
+    before ``heading`` (table, code, fence, blockquote, hr, list, reference, html_block),
+    only ``table`` can take a line that starts with ``#``: as a header row, which must
+    hold a ``|``. ``code`` is ruled out by ``heading`` itself (it declines an indented
+    line, and the normal rules then run). So for a ``#`` line without ``|`` the
+    outcome is ``heading``'s, and when it declines ("#tag") the normal rules run.
+    """
+    if silent:
+        return False
+    pos = state.bMarks[startLine] + state.tShift[startLine]
+    end = state.eMarks[startLine]
+    if pos >= end or state.src[pos] != "#" or state.src.find("|", pos, end) >= 0:
+        return False
+    return heading(state, startLine, endLine, False)
+
+
 # A list item line after its indentation, with some text (an empty item cannot
 # interrupt a paragraph) and a character no table delimiter row has.
 NEXT_ITEM = re.compile(r"(?:[-+*]|([0-9]{1,9})[.)])[ \t]+(?=.*[^-:|\s])\S")
@@ -253,8 +272,9 @@ def _item_ends_paragraph(state, line: int) -> bool:
 
 
 def install(md) -> None:
-    """Register :func:`fast_list` just before markdown-it's ``list`` rule."""
+    """Register :func:`fast_list` just before markdown-it's ``list`` rule, the others first."""
     if not _token_is_plain():
         return  # another markdown-it-py: its own list rule alone, slower but right
     md.block.ruler.before("list", "postlint_fast_list", fast_list)
     md.block.ruler.before("table", "postlint_fast_paragraph", fast_paragraph)
+    md.block.ruler.before("table", "postlint_fast_heading", fast_heading)

@@ -34,7 +34,7 @@ def same(text: str) -> None:
 
 
 def fired(text: str, rule: str = "fast_list") -> int:
-    """How many times the fast rule (``fast_list`` or ``fast_paragraph``) took a block in ``text``."""
+    """How many times a fast rule (``fast_list``, ``fast_paragraph``, ``fast_heading``) took a block in ``text``."""
     hits = []
     fn = getattr(fastlist, rule)
 
@@ -183,6 +183,19 @@ HOSTILE = {
     "para+item: in blockquote": "> a\n> - b\n> - c\n- d\n",
     "para+item: quote then item lazy": "> a\n- b\n",
     "para+item: sub-items": "".join("- item %d\n  - detail %d\n" % (i, i) for i in range(30)),
+    "heading: levels and closing marks": "# a\n## b ##\n### c #\n#### d\\#\n##### \n###### e\n####### f\n",
+    "heading: table header row": "# a | b\n|---|---|\n| 1 | 2 |\n",
+    "heading: pipe, no table": "# a | b\n\ntext\n",
+    "heading: hashtags": "#tag\n#\n#\tx\n#LI-REMOTE\n",
+    "heading: indented": "   # a\n    # code\n\t# code\n",
+    "heading: in quote and items": "> # a\n- # b\n  # c\n1. ## d\n",
+    "heading: after paragraph": "text\n# a\ntext\n",
+    "heading: before setext-like": "# a\n===\n# b\n---\n",
+    "heading: crlf": "# a\r\n## b ##\r\n\r\ntext\r\n",
+    "heading: non-ascii, liquid, html": "# \u00dcn\u00ef {{ x }} <b>y</b> `z`\n",
+    "heading: empty": "#\n##\n# #\n#   \n",
+    "heading: last line, no newline": "text\n\n## end",
+    "heading: nul and tabs": "#\ta\x00b\t#\t\n",
     "long list": items(500),
     "long list, one odd item": items(50) + "- # h\n" + items(50),
     "long loose list": items(50) + "\n" + items(50),
@@ -221,6 +234,11 @@ def test_the_fast_paragraph_rule_takes_one_line_paragraphs_only():
     assert fired("a\nb\n\n# c\n\n    d\n\n- e\n- f\nlazy\n", "fast_paragraph") == 0
 
 
+def test_the_fast_heading_rule_takes_headings_without_a_pipe():
+    assert fired("# a\n\n## b ##\n- item\n\n> # c\n", "fast_heading") == 3
+    assert fired("# a | b\n|---|---|\n\n#tag\n\n    # code\n", "fast_heading") == 0
+
+
 def test_the_fast_rule_takes_plain_lists():
     assert fired(items(100)) == 1
     assert fired("1. a\n2. b\n3. c\n") == 1
@@ -245,3 +263,4 @@ def test_the_fast_rule_leaves_other_lists_to_markdown_it(text):
 def test_the_postlint_parser_uses_the_fast_rules():
     names = [r.name for r in parser().block.ruler.__rules__]
     assert "postlint_fast_list" in names and names[0] == "postlint_fast_paragraph"
+    assert names[1] == "postlint_fast_heading"
