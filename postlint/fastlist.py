@@ -47,6 +47,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from markdown_it.common.utils import mdTrim
 from markdown_it.rules_block import heading, list_block
 from markdown_it.token import Token
 
@@ -194,7 +195,7 @@ ONE_LINE_PARAGRAPH = re.compile(r"(" + _SAFE_START + r"(?:.*\S)?)[ \t]*")
 
 
 def fast_paragraph(state, startLine: int, endLine: int, silent: bool) -> bool:
-    """A one-line paragraph (then an empty line, the end or a list item) without trying every block rule.
+    """A paragraph without trying every block rule: one line (then an empty line, the end or a list item) or more (:func:`_fast_lines`).
 
     Registered first. With a safe first character (see SIMPLE_ITEM) and an empty
     next line, every rule before ``paragraph`` fails: table and setext heading
@@ -205,12 +206,12 @@ def fast_paragraph(state, startLine: int, endLine: int, silent: bool) -> bool:
     """
     if silent:
         return False
+    if state.sCount[startLine] - state.blkIndent >= 4:
+        return False  # an indented code block
     nxt = startLine + 1
     if nxt < state.lineMax and state.bMarks[nxt] + state.tShift[nxt] < state.eMarks[nxt] \
             and not _item_ends_paragraph(state, nxt):
-        return False  # the paragraph may go on
-    if state.sCount[startLine] - state.blkIndent >= 4:
-        return False  # an indented code block
+        return _fast_lines(state, startLine)  # the paragraph goes on
     m = ONE_LINE_PARAGRAPH.fullmatch(state.src, state.bMarks[startLine] + state.tShift[startLine],
                                      state.eMarks[startLine])
     if m is None:
@@ -222,6 +223,59 @@ def fast_paragraph(state, startLine: int, endLine: int, silent: bool) -> bool:
     tokens.append(_token("inline", "", 0, [startLine, nxt], level + 1, [], m.group(1), "", "", False))
     tokens.append(_token("paragraph_close", "p", -1, None, level, None, "", "", "", False))
     state.line = nxt
+    state.parentType = "paragraph"
+    return True
+
+
+# A paragraph's line, from its first non-blank character, that no rule of markdown-it can
+# take nor end a paragraph with (with no "|" in the line, checked apart: no table) and
+# that is no setext underline ("=", and "-" which _SAFE_START already refuses).
+_CONTINUATION = re.compile(r"(?!=)" + _SAFE_START)
+
+
+def _fast_lines(state, startLine: int) -> bool:
+    """A paragraph of several lines, as markdown-it's lheading (failing) then paragraph make it.
+
+    Every line has a safe start (see SIMPLE_ITEM) and no ``|``, and no line after the
+    first starts with ``=``: no rule before ``paragraph`` takes the first line (table
+    needs a ``|`` in it; reference a ``[``, refused here since a label may span lines),
+    lheading finds no underline, and none of the paragraph's terminators (table,
+    fence, blockquote, hr, list, html_block, heading) fires on a later line. A line
+    indented 4 or more past the block is a lazy continuation whatever it holds (both
+    rules skip it). The paragraph ends at an empty line, the end, or a list item that
+    :func:`_item_ends_paragraph` says ends it; any other line: the normal rules run.
+    The content is taken as paragraph takes it (getLines, mdTrim).
+    """
+    src, bMarks, eMarks, tShift, sCount = state.src, state.bMarks, state.eMarks, state.tShift, state.sCount
+    begin, end = bMarks[startLine] + tShift[startLine], eMarks[startLine]
+    if src[begin] == "[" or src.find("|", begin, end) >= 0 or _CONTINUATION.match(src, begin, end) is None:
+        return False
+    blk = state.blkIndent
+    line = startLine + 1
+    line_max = state.lineMax
+    match = _CONTINUATION.match
+    while line < line_max:
+        begin, end = bMarks[line] + tShift[line], eMarks[line]
+        if begin >= end:
+            break  # an empty line
+        indent = sCount[line]
+        if indent - blk > 3:
+            line += 1
+            continue
+        if indent < 0:
+            return False  # markdown-it's blockquote quirk: leave it to its rules
+        if src.find("|", begin, end) >= 0 or match(src, begin, end) is None:
+            if _item_ends_paragraph(state, line):
+                break
+            return False
+        line += 1
+    content = mdTrim(state.getLines(startLine, line, blk, False))
+    level = state.level
+    tokens = state.tokens
+    tokens.append(_token("paragraph_open", "p", 1, [startLine, line], level, None, "", "", "", False))
+    tokens.append(_token("inline", "", 0, [startLine, line], level + 1, [], content, "", "", False))
+    tokens.append(_token("paragraph_close", "p", -1, None, level, None, "", "", "", False))
+    state.line = line
     state.parentType = "paragraph"
     return True
 

@@ -196,6 +196,45 @@ HOSTILE = {
     "heading: empty": "#\n##\n# #\n#   \n",
     "heading: last line, no newline": "text\n\n## end",
     "heading: nul and tabs": "#\ta\x00b\t#\t\n",
+    "lines: two": "a\nb\n\nc\n",
+    "lines: many, no final newline": "one two\nthree four\nfive six",
+    "lines: then a list item": "a\nb\n- c\n- d\n",
+    "lines: then ordered 1": "a\nb\n1. c\n",
+    "lines: then ordered 2 is lazy": "a\nb\n2. c\n3. d\n",
+    "lines: then an empty item": "a\nb\n-\nc\n",
+    "lines: setext =": "a\nb\n===\n",
+    "lines: setext -": "a\nb\n---\n",
+    "lines: setext = with text": "a\n= b\n",
+    "lines: table header": "a\nb | c\n--- | ---\n",
+    "lines: table first": "a | b\n--- | ---\nc | d\n",
+    "lines: pipe in text": "a | b\nc\n\nd\ne | f\n",
+    "lines: reference over lines": "[foo\nbar]: /url\n\n[foo bar]\n",
+    "lines: link over lines": "see [a\nb](/u) here\nmore\n",
+    "lines: indented continuation": "a\n    b\n        c\nd\n",
+    "lines: indented 1-3": "a\n b\n  c\n   d\n",
+    "lines: tab continuation": "a\n\tb\n\t\tc\n",
+    "lines: then heading": "a\nb\n# c\n",
+    "lines: then fence": "a\nb\n```\nx\n```\n",
+    "lines: then blockquote": "a\nb\n> c\n",
+    "lines: then hr": "a\nb\n***\n",
+    "lines: then html": "a\nb\n<div>\n</div>\n",
+    "lines: then html inline": "a\nb\n<b>c</b>\n",
+    "lines: emphasis lines": "*a* b\n_c_ d\n**e**\n",
+    "lines: digits": "a\n2024 was\n3.5 years\n10) x\n",
+    "lines: code span lines": "a\n`b`\n``c``\n",
+    "lines: trailing spaces": "a  \nb\t\nc \n",
+    "lines: nbsp": "a\n\u00a0b\nc\u00a0\n",
+    "lines: non-ascii, liquid, erb": "\u00dcn\u00ef\n{{ x }}\n<%= y %>\n{% if %}\n",
+    "lines: in a list item": "- a\n  b\n  c\n- d\n  e\n",
+    "lines: lazy in a list item": "- a\nb\n- c\nd\n",
+    "lines: in an ordered item": "1. a\n   b\n2. c\n   d\n",
+    "lines: in a blockquote": "> a\n> b\n> c\n",
+    "lines: blockquote lazy": "> a\nb\nc\n",
+    "lines: nested quote lazy": "> > a\n> b\nc\n",
+    "lines: in a quoted list": "> - a\n>   b\n> c\n",
+    "lines: crlf": "a\r\nb\r\n\r\nc\r\nd\r\n",
+    "lines: nul": "a\x00\nb\x00c\n",
+    "lines: long": "".join(f"word {i} of the long paragraph\n" for i in range(200)),
     "long list": items(500),
     "long list, one odd item": items(50) + "- # h\n" + items(50),
     "long loose list": items(50) + "\n" + items(50),
@@ -229,9 +268,10 @@ def test_same_tokens_on_every_corpus_posting():
     assert taken > 100  # the corpus has many plain lists: the fast rule is really exercised
 
 
-def test_the_fast_paragraph_rule_takes_one_line_paragraphs_only():
+def test_the_fast_paragraph_rule_takes_plain_paragraphs():
     assert fired("a\n\nb\n\n> c\n\n- d\n\n  e\n", "fast_paragraph") == 5  # d: the first line of its item
-    assert fired("a\nb\n\n# c\n\n    d\n\n- e\n- f\nlazy\n", "fast_paragraph") == 0
+    assert fired("a\nb\n\nc\nd\ne\n- f\n\n> g\n> h\n", "fast_paragraph") == 4  # several lines: _fast_lines
+    assert fired("a\n===\n\n[a\nb]: /u\n\nc | d\n--- | ---\n\ne\n# f\n\ng\n    h\n|\n", "fast_paragraph") == 0
 
 
 def test_the_fast_heading_rule_takes_headings_without_a_pipe():
