@@ -16,14 +16,17 @@ normal rule parses the whole list, as before):
 - the list is at the top level of the document (not nested, not in a
   blockquote): level 0, ``blkIndent == 0``, no enclosing list;
 - the line starts with at most three spaces, the marker (``-``, ``+``, ``*``,
-  or 1-9 digits and ``.`` or ``)``), then one to four spaces, then text whose first
+  or 1-9 digits and ``.`` or ``)``), then one to four spaces or one tab (a tab
+  moves the text 1 to 4 columns on: no indented code), then text whose first
   character cannot open a block inside the item (no white space, ``#``, ``>``,
   ``+``, ``-``, ``~``, ``<``, ``|``, no ordered-list marker, no ``*``/``_``
   that could be a marker or a thematic break, no fence, no ``[label]:``);
 - the text ends with a character that is not white space, then at most spaces
   and tabs (so the trimmed text is known, whichever trim markdown-it applies);
 - the *next* line is also simple with the same marker character, and its
-  marker is left of the item's text (else it opens a nested list). That line is
+  marker is left of the item's text (else it opens a nested list; counted in
+  characters, which after a tab are fewer than columns: a run may stop early, never
+  late). That line is
   then a list item of the same list: it ends the paragraph (the list rule
   terminates a paragraph, an item's text cannot be a setext underline or a
   table because the next line is left of the item's content), it is no
@@ -62,7 +65,7 @@ _SAFE_START = (
     r"|\[(?!.*\]:))"  # a link, not a link reference definition
 )
 SIMPLE_ITEM = re.compile(
-    r"( {0,3})(?:([-+*])|([0-9]{1,9})([.)]))( {1,4})(" + _SAFE_START + r"(?:.*\S)?)[ \t]*")
+    r"( {0,3})(?:([-+*])|([0-9]{1,9})([.)]))( {1,4}|\t)(" + _SAFE_START + r"(?:.*\S)?)[ \t]*")
 
 
 def fast_list(state, startLine: int, endLine: int, silent: bool) -> bool:
