@@ -52,6 +52,7 @@ import re
 
 from markdown_it.common.utils import mdTrim
 from markdown_it.rules_block import heading, list_block
+from markdown_it.rules_block.list import skipBulletListMarker, skipOrderedListMarker
 from markdown_it.token import Token
 
 # One item line, from its first character to its end (no line break; the
@@ -92,6 +93,17 @@ def fast_list(state, startLine: int, endLine: int, silent: bool) -> bool:
             break
         items.append(m)
         line += 1
+    last = startLine + len(items) - 1
+    end = _list_end(state, items[-1], last, endLine)
+    if end is not None:
+        # The last item ends the list too: every token is known, the list is tight.
+        new = _list_tokens(items, startLine, end, ordered, marker, True)
+        new[-5].map[1] = end  # the last item's opening: up to the next block, empty lines in
+        new.append(_token("ordered_list_close" if ordered else "bullet_list_close", "ol" if ordered else "ul", -1,
+                          None, 0, None, "", marker, "", False))
+        state.tokens.extend(new)
+        state.line = end
+        return True
     if len(items) < 2:
         return False
 
@@ -99,7 +111,6 @@ def fast_list(state, startLine: int, endLine: int, silent: bool) -> bool:
     # list first: whether the list is tight is known only at its end.
     tokens = state.tokens
     mark = len(tokens)
-    last = startLine + len(items) - 1
     if not list_block(state, last, endLine, False):  # cannot happen: the line is an item
         return _undo(state, mark, startLine)
     tail_open = tokens[mark]
@@ -112,31 +123,63 @@ def fast_list(state, startLine: int, endLine: int, silent: bool) -> bool:
             break
     if hidden is None:
         return _undo(state, mark, startLine)
+    tokens[mark:mark + 1] = _list_tokens(items[:-1], startLine, tail_open.map[1], ordered, marker, hidden)
+    return True
 
+
+def _list_end(state, item, line: int, endLine: int):
+    """The line at which the list ends if its last simple item ``item`` (on ``line``) ends it, else None.
+
+    As markdown-it's list rule goes on after an item: the item is its one line
+    when the next line is the end or empty (no lazy continuation, no setext
+    underline); its nested parse then skips the empty lines and stops at the next
+    line left of the item's text, which is where the item and the list end unless
+    that line is a list item itself (any marker: it may continue the list, loose;
+    left to markdown-it). A tab after the marker (text columns not counted here)
+    and a parse of part of the document are left to markdown-it as well. The list
+    is then tight: no empty line between its items, none inside the last.
+    """
+    if item.group(5) == "\t" or endLine != state.lineMax:
+        return None
+    nxt = line + 1
+    if nxt >= endLine:
+        return endLine
+    if not state.isEmpty(nxt):
+        return None
+    end = state.skipEmptyLines(nxt)
+    if end >= endLine:
+        return endLine
+    if state.sCount[end] >= item.start(6) - item.start():
+        return None  # more of the item after the empty line
+    if skipBulletListMarker(state, end) >= 0 or skipOrderedListMarker(state, end) >= 0:
+        return None
+    return end
+
+
+def _list_tokens(items, startLine: int, end: int, ordered: bool, marker: str, hidden: bool) -> list:
+    """The list opening (its map up to ``end``) and the tokens of ``items``, one a line from ``startLine``."""
     # Tokens as state.push makes them (block=True, levels 0..3), built directly:
     # push and the keyword defaults are most of the cost of a long list.
+    first = items[0]
     if ordered:
         value = int(first.group(3))
-        list_open = _token("ordered_list_open", "ol", 1, [startLine, tail_open.map[1]], 0, None, "", marker, "",
-                           False)
+        list_open = _token("ordered_list_open", "ol", 1, [startLine, end], 0, None, "", marker, "", False)
         if value != 1:
             list_open.attrs["start"] = value
     else:
-        list_open = _token("bullet_list_open", "ul", 1, [startLine, tail_open.map[1]], 0, None, "", marker, "",
-                           False)
+        list_open = _token("bullet_list_open", "ul", 1, [startLine, end], 0, None, "", marker, "", False)
     new = [list_open]
     add = new.append
     ln = startLine
-    for m in items[:-1]:
-        where = [ln, ln + 1]
-        add(_token("list_item_open", "li", 1, where, 1, None, "", marker, m.group(3) if ordered else "", False))
-        add(_token("paragraph_open", "p", 1, [ln, ln + 1], 2, None, "", "", "", hidden))
-        add(_token("inline", "", 0, [ln, ln + 1], 3, [], m.group(6), "", "", False))
+    for m in items:
+        nxt = ln + 1
+        add(_token("list_item_open", "li", 1, [ln, nxt], 1, None, "", marker, m.group(3) if ordered else "", False))
+        add(_token("paragraph_open", "p", 1, [ln, nxt], 2, None, "", "", "", hidden))
+        add(_token("inline", "", 0, [ln, nxt], 3, [], m.group(6), "", "", False))
         add(_token("paragraph_close", "p", -1, None, 2, None, "", "", "", hidden))
         add(_token("list_item_close", "li", -1, None, 1, None, "", marker, "", False))
-        ln += 1
-    tokens[mark:mark + 1] = new  # in place of the tail's own list opening
-    return True
+        ln = nxt
+    return new
 
 
 _new = object.__new__

@@ -245,6 +245,32 @@ HOSTILE = {
     "lines: crlf": "a\r\nb\r\n\r\nc\r\nd\r\n",
     "lines: nul": "a\x00\nb\x00c\n",
     "lines: long": "".join(f"word {i} of the long paragraph\n" for i in range(200)),
+    "end: one item": "- a\n",
+    "end: one item, blank, text": "- a\n\ntext\n",
+    "end: blank, indented text continues": "- a\n- b\n\n  more\n",
+    "end: blank, 1-space text ends": "- a\n- b\n\n text\n",
+    "end: blank, other marker": "- a\n- b\n\n* c\n",
+    "end: blank, ordered": "- a\n- b\n\n1. c\n",
+    "end: blank, star break": "- a\n- b\n\n* * *\n",
+    "end: blank, dash break": "- a\n- b\n\n---\n",
+    "end: blank, code": "- a\n- b\n\n    code\n",
+    "end: wide ordered, blank, indent 3": "10. a\n11. b\n\n   text\n",
+    "end: wide ordered, blank, indent 4": "10. a\n11. b\n\n    text\n",
+    "end: blanks to the end": "- a\n- b\n\n\n\n",
+    "end: blank lines of spaces": "- a\n- b\n   \n\t\ntext\n",
+    "end: blank, heading": "- a\n\n# h\n",
+    "end: blank, fence": "- a\n\n```\nx\n```\n",
+    "end: blank, quote": "- a\n\n> q\n",
+    "end: blank, html": "- a\n\n<div>\n",
+    "end: crlf": "- a\r\n- b\r\n\r\ntext\r\n",
+    "end: tab item last": "-\ta\n\ntext\n",
+    "end: 4-space item, blank, 4-space text": "-    a\n\n    b\n",
+    "end: 4-space item, blank, 5-space text": "-    a\n\n     b\n",
+    "end: ordered from 5": "5. a\n\nx\n",
+    "end: ordered paren from 0": "0) a\n1) b\n",
+    "end: one item, then a table": "- a\n\n| x | y |\n|---|---|\n",
+    "end: setext after one item": "- a\n---\n",
+    "end: item, blank, lazy-looking": "- a\n\nb\n- c\n",
     "long list": items(500),
     "long list, one odd item": items(50) + "- # h\n" + items(50),
     "long loose list": items(50) + "\n" + items(50),
@@ -280,7 +306,7 @@ def test_same_tokens_on_every_corpus_posting():
 
 def test_the_fast_paragraph_rule_takes_plain_paragraphs():
     assert fired("a\n\nb\n\n> c\n\n- d\n\n  e\n", "fast_paragraph") == 5  # d: the first line of its item
-    assert fired("a\nb\n\nc\nd\ne\n- f\n\n> g\n> h\n", "fast_paragraph") == 4  # several lines: _fast_lines
+    assert fired("a\nb\n\nc\nd\ne\n- f\n\n> g\n> h\n", "fast_paragraph") == 3  # several lines: _fast_lines (f: fast_list)
     assert fired("a\n===\n\n[a\nb]: /u\n\nc | d\n--- | ---\n\ne\n# f\n\ng\n    h\n|\n", "fast_paragraph") == 0
 
 
@@ -294,11 +320,16 @@ def test_the_fast_rule_takes_plain_lists():
     assert fired("1. a\n2. b\n3. c\n") == 1
     assert fired("- a\n- b\n\nText\n\n* c\n* d\n") == 2
     assert fired("  - a\n  - b\n") == 1
+    assert fired("- a\n") == 1  # one item that ends the list
+    assert fired("- a\n* b\n") == 1  # a run of one, then b's list
+    assert fired("- a\n- b\n\ntext\n") == 1
 
 
 @pytest.mark.parametrize("text", [
-    "- a\n",  # one item: nothing to gain
-    "- a\n* b\n",  # a run of one
+    "- a\n\n- b\n",  # an item after an empty line: the list may go on, loose
+    "- a\n\n  b\n",  # more of the item after the empty line
+    "- a\nlazy\n",  # a lazy continuation line
+    "- a\n* b\nlazy\n",
     "> - a\n> - b\n",  # in a blockquote
     "- a\n  - b\n  - c\n",  # nested: the inner list is below the top level
     "- a\n  - b\n",  # b is nested in a: a run of one
