@@ -15,6 +15,8 @@ import pytest
 
 from conftest import corpus_files
 from postlint.checks.duplicate_bullet import _MARKER, _WORD, DuplicateBullet
+from postlint.checks.too_many_requirements import (_NOT_REQUIRED, _OPTIONAL_ITEM, _REQUIRED, TooManyRequirements,
+                                                    _glued_headings, _pseudo_heading)
 from postlint.diagnostics import Fix, Violation
 from postlint.document import Document
 from test_fastlist import HOSTILE, items
@@ -48,6 +50,13 @@ EXTRA = {
     "deep nested duplicates": "".join("  " * i + "- one two three\n" for i in range(12)) * 2,
     "sub-items": "".join("- item %d\n  - detail %d\n" % (i % 7, i % 5) for i in range(60)),
     "front matter": "---\ntitle: x\n---\n- one two three\n- one two three\n",
+    "requirements": "## Requirements\n\n" + items(14) + "\n## Nice to have\n\n" + items(12),
+    "requirements bold": "**Qualifications:**\n\n" + items(12, "1.") + "\n**Benefits**\n\n" + items(12),
+    "requirements glued": "##Requirements\n" + items(12) + "- last\n##Skills\n" + items(12, "*"),
+    "requirements optional": "## What you bring\n\n- Python is a plus\n- It'd be great if you also:\n" + items(12),
+    "requirements nested": "## You have\n\n" + "".join("1. req %d\n- ex\n  - sub\n" % i for i in range(12)),
+    "requirements subheading": "## Requirements\n\n### Technical\n\n" + items(8) + "\n### Soft\n\n" + items(8),
+    "requirements heading in item": "## Skills\n\n- a\n##Experience\n" + items(12),
 }
 
 
@@ -111,7 +120,75 @@ def _plain_item_text(tokens, i):
     return text, nested
 
 
-PLAIN = {"PL404": (DuplicateBullet(), plain_pl404)}
+def plain_pl603_sections(tokens):
+    """PL603's _sections as it was before it read each token's type once."""
+    sections = []
+    current = None  # [title, heading level, counting?, (item line, ordered?)]
+    depth = 0
+    ordered = False
+    def enter(title, level):
+        nonlocal current
+        if len(title.split()) > 8 or _NOT_REQUIRED.search(title):  # a sentence, not a title
+            current = [title, level, False, []]
+        elif _REQUIRED.search(title):
+            current = [title, level, True, []]
+            sections.append(current)
+        elif not (current and current[2] and level > current[1]):
+            # A neutral subheading ("Technical") inside a requirements section counts toward it.
+            current = [title, level, False, []]
+
+    for i, tok in enumerate(tokens):
+        if tok.type == "heading_open" and i + 1 < len(tokens):
+            enter(tokens[i + 1].content.strip(), int(tok.tag[1]))
+        elif tok.type == "paragraph_open" and depth == 0 and i + 1 < len(tokens):
+            content = tokens[i + 1].content
+            heading = _pseudo_heading(content)
+            if heading:
+                enter(*heading)
+            if "\n#" in content:  # '##Qualifications\n##The designer:' is two
+                for heading in _glued_headings(content):
+                    enter(*heading)
+        elif tok.type in ("bullet_list_open", "ordered_list_open"):
+            depth += 1
+            if depth == 1:
+                ordered = tok.type == "ordered_list_open"
+        elif tok.type in ("bullet_list_close", "ordered_list_close"):
+            depth -= 1
+        elif tok.type == "list_item_open" and depth == 1 and tok.map:
+            text = tokens[i + 2].content if i + 2 < len(tokens) and tokens[i + 1].type == "paragraph_open" else ""
+            if current and current[2]:
+                if _OPTIONAL_ITEM.search(text):
+                    if text.rstrip().endswith(":"):  # "It'd be great if you also:" opens the optional part
+                        current[2] = False
+                else:
+                    current[3].append((tok.map[0], ordered))
+            # '##Heading' right under an item is read into it (a lazy continuation line); it is
+            # still the next section's heading, as it is once PL301's fix adds the space.
+            if "\n#" in text:
+                for heading in _glued_headings(text):
+                    enter(*heading)
+    for section in sections:
+        # Numbered requirements, each followed by its own unindented bullet list of examples
+        # (18F: "1. Experience leading... This experience must include THREE of the following"):
+        # the numbers are the requirements.
+        if any(o for _, o in section[3]) and not all(o for _, o in section[3]):
+            section[3] = [(line, o) for line, o in section[3] if o]
+        section[3] = [line for line, _ in section[3]]
+    return [(title, lines) for title, _, _, lines in sections]
+
+
+class _Sections:
+    """Adapts PL603's sections, the part of it that walks the tokens, to the comparison below."""
+
+    def __init__(self, sections):
+        self.sections = sections
+
+    def check(self, doc, ctx):
+        return self.sections(doc.tokens)
+
+
+PLAIN = {"PL404": (DuplicateBullet(), plain_pl404),
+         "PL603": (_Sections(TooManyRequirements._sections), lambda doc: plain_pl603_sections(doc.tokens))}
 
 
 def same(text: str) -> int:
