@@ -15,6 +15,7 @@ import pytest
 
 from conftest import corpus_files
 from postlint.checks.duplicate_bullet import _MARKER, _WORD, DuplicateBullet
+from postlint.checks.heading_without_space import HeadingWithoutSpace
 from postlint.checks.too_many_requirements import (_NOT_REQUIRED, _OPTIONAL_ITEM, _REQUIRED, TooManyRequirements,
                                                     _glued_headings, _pseudo_heading)
 from postlint.diagnostics import Fix, Violation
@@ -50,6 +51,15 @@ EXTRA = {
     "deep nested duplicates": "".join("  " * i + "- one two three\n" for i in range(12)) * 2,
     "sub-items": "".join("- item %d\n  - detail %d\n" % (i % 7, i % 5) for i in range(60)),
     "front matter": "---\ntitle: x\n---\n- one two three\n- one two three\n",
+    "glued headings": "##ABOUT\n###Benefits\n #Requirements\n   ##Skills\n    ##code\n#hiring #remote\n#LI-REMOTE\n"
+                      "#1\n##{x}\n##[a]\n##!b\n#######seven\n##\n## ok\n##\ttab\n##\u00dcn\u00ef\n##{{ x }}\n",
+    "glued headings in code and html": "```\n##not\n```\n\n    ##code\n\n<div>\n##html\n</div>\n\n##Yes\n",
+    "glued heading last line": "text\n\n##End",
+    "glued heading crlf": "##About\r\n\r\n###Team\r\n",
+    "glued heading cr": "##About\r\r###Team\r",
+    "glued heading after front matter": "---\ntitle: x\n---\n##About\n",
+    "glued heading in front matter": "---\n##x: 1\n---\n##About\n",
+    "glued heading in items": "- ##a\n- b\n##c\n> ##d\n",
     "requirements": "## Requirements\n\n" + items(14) + "\n## Nice to have\n\n" + items(12),
     "requirements bold": "**Qualifications:**\n\n" + items(12, "1.") + "\n**Benefits**\n\n" + items(12),
     "requirements glued": "##Requirements\n" + items(12) + "- last\n##Skills\n" + items(12, "*"),
@@ -187,7 +197,14 @@ class _Sections:
         return self.sections(doc.tokens)
 
 
+class PlainPL301(HeadingWithoutSpace):
+    """PL301 with its line-by-line scan, the one it keeps for text with "\\r" breaks."""
+
+    _candidates = staticmethod(HeadingWithoutSpace._candidates_plain)
+
+
 PLAIN = {"PL404": (DuplicateBullet(), plain_pl404),
+         "PL301": (HeadingWithoutSpace(), lambda doc: PlainPL301().check(doc, None)),
          "PL603": (_Sections(TooManyRequirements._sections), lambda doc: plain_pl603_sections(doc.tokens))}
 
 
