@@ -345,3 +345,15 @@ def test_the_postlint_parser_uses_the_fast_rules():
     names = [r.name for r in parser().block.ruler.__rules__]
     assert "postlint_fast_list" in names and names[0] == "postlint_fast_paragraph"
     assert names[1] == "postlint_fast_heading"
+
+
+def test_the_fast_rules_stand_aside_on_another_token_class(monkeypatch):
+    # markdown-it-py's Token with other fields, or one that _token cannot build as Token(...) does
+    monkeypatch.setattr(fastlist, "_FIELDS", fastlist._FIELDS + ("extra",))
+    names = [r.name for r in build_parser().block.ruler.__rules__]
+    assert not any(name.startswith("postlint_") for name in names)
+    monkeypatch.undo()
+    monkeypatch.setattr(fastlist, "_token", lambda *args: object())
+    assert not fastlist._token_is_plain()
+    names = [r.name for r in build_parser().block.ruler.__rules__]
+    assert not any(name.startswith("postlint_") for name in names)
