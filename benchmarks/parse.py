@@ -1,4 +1,4 @@
-"""The markdown-it block parse alone, with and without postlint's fast block rules (postlint/fastlist.py).
+"""The markdown-it block parse alone, then with each of postlint's fast block rules added (postlint/fastlist.py).
 
     python benchmarks/parse.py            # first 400 corpus postings, 9 rounds
     python benchmarks/parse.py -n 1000 -r 5
@@ -31,10 +31,15 @@ def main(argv: list[str] | None = None) -> int:
 
     files, source = corpus_files(args.n)
     texts = [f.read_text(encoding="utf-8", errors="surrogateescape") for f in files]
-    lists_only = build_parser(True)
-    lists_only.block.ruler.disable("postlint_fast_paragraph")
-    parsers = [("markdown-it alone", build_parser(False)), ("+ fast lists", lists_only),
-               ("+ fast lists and paragraphs (postlint)", build_parser(True))]
+    def without(*rules):
+        md = build_parser(True)
+        md.block.ruler.disable(list(rules))
+        return md
+
+    parsers = [("markdown-it alone", build_parser(False)),
+               ("+ fast lists", without("postlint_fast_paragraph", "postlint_fast_heading")),
+               ("+ fast paragraphs", without("postlint_fast_heading")),
+               ("+ fast headings (postlint)", build_parser(True))]
     best = {name: [float("inf")] * len(texts) for name, _ in parsers}
     clock = time.perf_counter
     gc.disable()
@@ -49,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
         gc.enable()
     print(f"{len(texts)} postings from {source}; least of {args.r} rounds a posting")
     for name, _ in parsers:
-        print(f"{name:40s} {sum(best[name]) * 1000 / len(texts):.3f} ms a posting")
+        print(f"{name:30s} {sum(best[name]) * 1000 / len(texts):.3f} ms a posting")
     return 0
 
 

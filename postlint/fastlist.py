@@ -16,14 +16,17 @@ normal rule parses the whole list, as before):
 - the list is at the top level of the document (not nested, not in a
   blockquote): level 0, ``blkIndent == 0``, no enclosing list;
 - the line starts with at most three spaces, the marker (``-``, ``+``, ``*``,
-  or 1-9 digits and ``.`` or ``)``), then one to four spaces, then text whose first
+  or 1-9 digits and ``.`` or ``)``), then one to four spaces or one tab (a tab
+  moves the text 1 to 4 columns on: no indented code), then text whose first
   character cannot open a block inside the item (no white space, ``#``, ``>``,
   ``+``, ``-``, ``~``, ``<``, ``|``, no ordered-list marker, no ``*``/``_``
   that could be a marker or a thematic break, no fence, no ``[label]:``);
 - the text ends with a character that is not white space, then at most spaces
   and tabs (so the trimmed text is known, whichever trim markdown-it applies);
 - the *next* line is also simple with the same marker character, and its
-  marker is left of the item's text (else it opens a nested list). That line is
+  marker is left of the item's text (else it opens a nested list; counted in
+  characters, which after a tab are fewer than columns: a run may stop early, never
+  late). That line is
   then a list item of the same list: it ends the paragraph (the list rule
   terminates a paragraph, an item's text cannot be a setext underline or a
   table because the next line is left of the item's content), it is no
@@ -47,7 +50,9 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from markdown_it.rules_block import list_block
+from markdown_it.common.utils import mdTrim
+from markdown_it.rules_block import heading, list_block
+from markdown_it.rules_block.list import skipBulletListMarker, skipOrderedListMarker
 from markdown_it.token import Token
 
 # One item line, from its first character to its end (no line break; the
@@ -61,7 +66,7 @@ _SAFE_START = (
     r"|\[(?!.*\]:))"  # a link, not a link reference definition
 )
 SIMPLE_ITEM = re.compile(
-    r"( {0,3})(?:([-+*])|([0-9]{1,9})([.)]))( {1,4})(" + _SAFE_START + r"(?:.*\S)?)[ \t]*")
+    r"( {0,3})(?:([-+*])|([0-9]{1,9})([.)]))( {1,4}|\t)(" + _SAFE_START + r"(?:.*\S)?)[ \t]*")
 
 
 def fast_list(state, startLine: int, endLine: int, silent: bool) -> bool:
@@ -88,6 +93,17 @@ def fast_list(state, startLine: int, endLine: int, silent: bool) -> bool:
             break
         items.append(m)
         line += 1
+    last = startLine + len(items) - 1
+    end = _list_end(state, items[-1], last, endLine)
+    if end is not None:
+        # The last item ends the list too: every token is known, the list is tight.
+        new = _list_tokens(items, startLine, end, ordered, marker, True)
+        new[-5].map[1] = end  # the last item's opening: up to the next block, empty lines in
+        new.append(_token("ordered_list_close" if ordered else "bullet_list_close", "ol" if ordered else "ul", -1,
+                          None, 0, None, "", marker, "", False))
+        state.tokens.extend(new)
+        state.line = end
+        return True
     if len(items) < 2:
         return False
 
@@ -95,7 +111,6 @@ def fast_list(state, startLine: int, endLine: int, silent: bool) -> bool:
     # list first: whether the list is tight is known only at its end.
     tokens = state.tokens
     mark = len(tokens)
-    last = startLine + len(items) - 1
     if not list_block(state, last, endLine, False):  # cannot happen: the line is an item
         return _undo(state, mark, startLine)
     tail_open = tokens[mark]
@@ -108,29 +123,103 @@ def fast_list(state, startLine: int, endLine: int, silent: bool) -> bool:
             break
     if hidden is None:
         return _undo(state, mark, startLine)
+    tokens[mark:mark + 1] = _list_tokens(items[:-1], startLine, tail_open.map[1], ordered, marker, hidden)
+    return True
 
+
+def _list_end(state, item, line: int, endLine: int):
+    """The line at which the list ends if its last simple item ``item`` (on ``line``) ends it, else None.
+
+    As markdown-it's list rule goes on after an item: the item is its one line
+    when the next line is the end or empty (no lazy continuation, no setext
+    underline); its nested parse then skips the empty lines and stops at the next
+    line left of the item's text, which is where the item and the list end unless
+    that line is a list item itself (any marker: it may continue the list, loose;
+    left to markdown-it). A tab after the marker (text columns not counted here)
+    and a parse of part of the document are left to markdown-it as well. The list
+    is then tight: no empty line between its items, none inside the last.
+    """
+    if item.group(5) == "\t" or endLine != state.lineMax:
+        return None
+    nxt = line + 1
+    if nxt >= endLine:
+        return endLine
+    if not state.isEmpty(nxt):
+        return None
+    end = state.skipEmptyLines(nxt)
+    if end >= endLine:
+        return endLine
+    if state.sCount[end] >= item.start(6) - item.start():
+        return None  # more of the item after the empty line
+    if skipBulletListMarker(state, end) >= 0 or skipOrderedListMarker(state, end) >= 0:
+        return None
+    return end
+
+
+def _list_tokens(items, startLine: int, end: int, ordered: bool, marker: str, hidden: bool) -> list:
+    """The list opening (its map up to ``end``) and the tokens of ``items``, one a line from ``startLine``."""
     # Tokens as state.push makes them (block=True, levels 0..3), built directly:
     # push and the keyword defaults are most of the cost of a long list.
+    first = items[0]
     if ordered:
         value = int(first.group(3))
-        list_open = Token("ordered_list_open", "ol", 1, {"start": value} if value != 1 else {},
-                          [startLine, tail_open.map[1]], 0, None, "", marker, "", {}, True, False)
+        list_open = _token("ordered_list_open", "ol", 1, [startLine, end], 0, None, "", marker, "", False)
+        if value != 1:
+            list_open.attrs["start"] = value
     else:
-        list_open = Token("bullet_list_open", "ul", 1, {}, [startLine, tail_open.map[1]], 0, None, "", marker,
-                          "", {}, True, False)
+        list_open = _token("bullet_list_open", "ul", 1, [startLine, end], 0, None, "", marker, "", False)
     new = [list_open]
     add = new.append
     ln = startLine
-    for m in items[:-1]:
-        info = m.group(3) if ordered else ""
-        add(Token("list_item_open", "li", 1, {}, [ln, ln + 1], 1, None, "", marker, info, {}, True, False))
-        add(Token("paragraph_open", "p", 1, {}, [ln, ln + 1], 2, None, "", "", "", {}, True, hidden))
-        add(Token("inline", "", 0, {}, [ln, ln + 1], 3, [], m.group(6), "", "", {}, True, False))
-        add(Token("paragraph_close", "p", -1, {}, None, 2, None, "", "", "", {}, True, hidden))
-        add(Token("list_item_close", "li", -1, {}, None, 1, None, "", marker, "", {}, True, False))
-        ln += 1
-    tokens[mark:mark + 1] = new  # in place of the tail's own list opening
-    return True
+    for m in items:
+        nxt = ln + 1
+        add(_token("list_item_open", "li", 1, [ln, nxt], 1, None, "", marker, m.group(3) if ordered else "", False))
+        add(_token("paragraph_open", "p", 1, [ln, nxt], 2, None, "", "", "", hidden))
+        add(_token("inline", "", 0, [ln, nxt], 3, [], m.group(6), "", "", False))
+        add(_token("paragraph_close", "p", -1, None, 2, None, "", "", "", hidden))
+        add(_token("list_item_close", "li", -1, None, 1, None, "", marker, "", False))
+        ln = nxt
+    return new
+
+
+_new = object.__new__
+
+
+def _token(type, tag, nesting, map, level, children, content, markup, info, hidden):
+    """``Token(type, tag, nesting, {}, map, level, children, content, markup, info, {}, True, hidden)``.
+
+    The same object, its fields set one by one: the dataclass ``__init__`` with its
+    ``__post_init__`` (which only turns a falsy ``attrs`` into a new ``{}``) costs about
+    twice as much, and a long list is five tokens a line. :func:`install` checks that
+    the two agree on this markdown-it-py before using the fast rules.
+    """
+    tok = _new(Token)
+    tok.type = type
+    tok.tag = tag
+    tok.nesting = nesting
+    tok.attrs = {}
+    tok.map = map
+    tok.level = level
+    tok.children = children
+    tok.content = content
+    tok.markup = markup
+    tok.info = info
+    tok.meta = {}
+    tok.block = True
+    tok.hidden = hidden
+    return tok
+
+
+def _token_is_plain() -> bool:
+    """Whether :func:`_token` makes what markdown-it-py's own ``Token(...)`` makes."""
+    if tuple(f.name for f in dataclasses.fields(Token)) != _FIELDS:
+        return False
+    try:
+        made = _token("inline", "", 0, [1, 2], 3, [], "x", "-", "1", True)
+        plain = Token("inline", "", 0, {}, [1, 2], 3, [], "x", "-", "1", {}, True, True)
+    except Exception:  # noqa: BLE001 - a Token we cannot build field by field: use the normal rules
+        return False
+    return made == plain and type(made) is type(plain) and made.attrs is not plain.attrs
 
 
 def _undo(state, mark: int, startLine: int) -> bool:
@@ -141,7 +230,7 @@ def _undo(state, mark: int, startLine: int) -> bool:
     return False
 
 
-# Token is built positionally above; only when its fields are the ones expected.
+# Token is built field by field (_token); only when its fields are the ones expected.
 _FIELDS = ("type", "tag", "nesting", "attrs", "map", "level", "children", "content", "markup", "info", "meta",
            "block", "hidden")
 
@@ -152,7 +241,7 @@ ONE_LINE_PARAGRAPH = re.compile(r"(" + _SAFE_START + r"(?:.*\S)?)[ \t]*")
 
 
 def fast_paragraph(state, startLine: int, endLine: int, silent: bool) -> bool:
-    """A one-line paragraph (then an empty line, the end or a list item) without trying every block rule.
+    """A paragraph without trying every block rule: one line (then an empty line, the end or a list item) or more (:func:`_fast_lines`).
 
     Registered first. With a safe first character (see SIMPLE_ITEM) and an empty
     next line, every rule before ``paragraph`` fails: table and setext heading
@@ -163,12 +252,12 @@ def fast_paragraph(state, startLine: int, endLine: int, silent: bool) -> bool:
     """
     if silent:
         return False
+    if state.sCount[startLine] - state.blkIndent >= 4:
+        return False  # an indented code block
     nxt = startLine + 1
     if nxt < state.lineMax and state.bMarks[nxt] + state.tShift[nxt] < state.eMarks[nxt] \
             and not _item_ends_paragraph(state, nxt):
-        return False  # the paragraph may go on
-    if state.sCount[startLine] - state.blkIndent >= 4:
-        return False  # an indented code block
+        return _fast_lines(state, startLine)  # the paragraph goes on
     m = ONE_LINE_PARAGRAPH.fullmatch(state.src, state.bMarks[startLine] + state.tShift[startLine],
                                      state.eMarks[startLine])
     if m is None:
@@ -176,12 +265,84 @@ def fast_paragraph(state, startLine: int, endLine: int, silent: bool) -> bool:
     level = state.level
     where = [startLine, nxt]
     tokens = state.tokens
-    tokens.append(Token("paragraph_open", "p", 1, {}, where, level, None, "", "", "", {}, True, False))
-    tokens.append(Token("inline", "", 0, {}, [startLine, nxt], level + 1, [], m.group(1), "", "", {}, True, False))
-    tokens.append(Token("paragraph_close", "p", -1, {}, None, level, None, "", "", "", {}, True, False))
+    tokens.append(_token("paragraph_open", "p", 1, where, level, None, "", "", "", False))
+    tokens.append(_token("inline", "", 0, [startLine, nxt], level + 1, [], m.group(1), "", "", False))
+    tokens.append(_token("paragraph_close", "p", -1, None, level, None, "", "", "", False))
     state.line = nxt
     state.parentType = "paragraph"
     return True
+
+
+# A paragraph's line, from its first non-blank character, that no rule of markdown-it can
+# take nor end a paragraph with (with no "|" in the line, checked apart: no table) and
+# that is no setext underline ("=", and "-" which _SAFE_START already refuses).
+_CONTINUATION = re.compile(r"(?!=)" + _SAFE_START)
+
+
+def _fast_lines(state, startLine: int) -> bool:
+    """A paragraph of several lines, as markdown-it's lheading (failing) then paragraph make it.
+
+    Every line has a safe start (see SIMPLE_ITEM) and no ``|``, and no line after the
+    first starts with ``=``: no rule before ``paragraph`` takes the first line (table
+    needs a ``|`` in it; reference a ``[``, refused here since a label may span lines),
+    lheading finds no underline, and none of the paragraph's terminators (table,
+    fence, blockquote, hr, list, html_block, heading) fires on a later line. A line
+    indented 4 or more past the block is a lazy continuation whatever it holds (both
+    rules skip it). The paragraph ends at an empty line, the end, or a list item that
+    :func:`_item_ends_paragraph` says ends it; any other line: the normal rules run.
+    The content is taken as paragraph takes it (getLines, mdTrim).
+    """
+    src, bMarks, eMarks, tShift, sCount = state.src, state.bMarks, state.eMarks, state.tShift, state.sCount
+    begin, end = bMarks[startLine] + tShift[startLine], eMarks[startLine]
+    if src[begin] == "[" or src.find("|", begin, end) >= 0 or _CONTINUATION.match(src, begin, end) is None:
+        return False
+    blk = state.blkIndent
+    line = startLine + 1
+    line_max = state.lineMax
+    match = _CONTINUATION.match
+    while line < line_max:
+        begin, end = bMarks[line] + tShift[line], eMarks[line]
+        if begin >= end:
+            break  # an empty line
+        indent = sCount[line]
+        if indent - blk > 3:
+            line += 1
+            continue
+        if indent < 0:
+            return False  # markdown-it's blockquote quirk: leave it to its rules
+        if src.find("|", begin, end) >= 0 or match(src, begin, end) is None:
+            if _item_ends_paragraph(state, line):
+                break
+            return False
+        line += 1
+    content = mdTrim(state.getLines(startLine, line, blk, False))
+    level = state.level
+    tokens = state.tokens
+    tokens.append(_token("paragraph_open", "p", 1, [startLine, line], level, None, "", "", "", False))
+    tokens.append(_token("inline", "", 0, [startLine, line], level + 1, [], content, "", "", False))
+    tokens.append(_token("paragraph_close", "p", -1, None, level, None, "", "", "", False))
+    state.line = line
+    state.parentType = "paragraph"
+    return True
+
+
+def fast_heading(state, startLine: int, endLine: int, silent: bool) -> bool:
+    """An ATX heading line: markdown-it's own ``heading`` rule, without trying the rules before it.
+
+    Registered first, next to :func:`fast_paragraph`. Of the rules markdown-it tries
+    before ``heading`` (table, code, fence, blockquote, hr, list, reference, html_block),
+    only ``table`` can take a line that starts with ``#``: as a header row, which must
+    hold a ``|``. ``code`` is ruled out by ``heading`` itself (it declines an indented
+    line, and the normal rules then run). So for a ``#`` line without ``|`` the
+    outcome is ``heading``'s, and when it declines ("#tag") the normal rules run.
+    """
+    if silent:
+        return False
+    pos = state.bMarks[startLine] + state.tShift[startLine]
+    end = state.eMarks[startLine]
+    if pos >= end or state.src[pos] != "#" or state.src.find("|", pos, end) >= 0:
+        return False
+    return heading(state, startLine, endLine, False)
 
 
 # A list item line after its indentation, with some text (an empty item cannot
@@ -211,8 +372,9 @@ def _item_ends_paragraph(state, line: int) -> bool:
 
 
 def install(md) -> None:
-    """Register :func:`fast_list` just before markdown-it's ``list`` rule."""
-    if tuple(f.name for f in dataclasses.fields(Token)) != _FIELDS:
+    """Register :func:`fast_list` just before markdown-it's ``list`` rule, the others first."""
+    if not _token_is_plain():
         return  # another markdown-it-py: its own list rule alone, slower but right
     md.block.ruler.before("list", "postlint_fast_list", fast_list)
     md.block.ruler.before("table", "postlint_fast_paragraph", fast_paragraph)
+    md.block.ruler.before("table", "postlint_fast_heading", fast_heading)

@@ -8,7 +8,7 @@ _PARSER = None
 
 
 def build_parser(fast_lists: bool = True):
-    """The block-only parser postlint uses; ``fast_lists=False`` is markdown-it's own list rule alone."""
+    """The block-only parser postlint uses; ``fast_lists=False``: markdown-it's own rules alone (the reference)."""
     from markdown_it import MarkdownIt
 
     # CommonMark plus GitHub tables and strikethrough; no linkify (it would
@@ -21,6 +21,10 @@ def build_parser(fast_lists: bool = True):
         from postlint.fastlist import install
 
         install(md)
+        # text_join only joins the children of inline tokens, and with the inline parse off
+        # every inline token has no children (each block rule sets []): a walk over every
+        # token that changes nothing. tests/test_fastlist.py compares with it enabled.
+        md.core.ruler.disable("text_join")
     return md
 
 
@@ -38,19 +42,21 @@ def parse_body(doc) -> list:
     body = doc.text[doc.body_start:]
     if not body.strip():
         return []
+    # The body is parsed behind one empty line for each line of front matter: the
+    # block parser skips empty lines before a block (they belong to no block, so
+    # they change no token), and every ``map`` comes out on file lines, with no
+    # second walk over the tokens to shift them (100,000 list items: 500,000
+    # tokens). tests/test_markdown_tokens.py compares it with parse-then-shift.
+    shift = doc.body_line
+    if shift:
+        body = "\n" * shift + body
     # The parse makes five tokens a list item and no reference cycles; the
     # cyclic collector would walk every token again and again as they pile up
     # (half the parse time of a 100,000-item list). Reference counting frees them.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        tokens = parser().parse(body)
+        return parser().parse(body)
     finally:
         if collecting:
             gc.enable()
-    shift = doc.body_line
-    if shift:
-        for tok in tokens:
-            if tok.map:
-                tok.map = [tok.map[0] + shift, tok.map[1] + shift]
-    return tokens

@@ -34,7 +34,7 @@ def same(text: str) -> None:
 
 
 def fired(text: str, rule: str = "fast_list") -> int:
-    """How many times the fast rule (``fast_list`` or ``fast_paragraph``) took a block in ``text``."""
+    """How many times a fast rule (``fast_list``, ``fast_paragraph``, ``fast_heading``) took a block in ``text``."""
     hits = []
     fn = getattr(fastlist, rule)
 
@@ -99,6 +99,16 @@ HOSTILE = {
     "tab after marker": "-\ta\n-\tb\n-\tc\n",
     "tab in text and at end": "- a\tb\t\n- c\t\n- d\n",
     "two spaces": "-  a\n-  b\n-  c\n",
+    "tab after ordered marker": "1.\ta\n2.\tb\n10.\tc\n11.\td\n",
+    "tab after indented marker": "   -\ta\n   -\tb\n  +\tc\n  +\td\n",
+    "tab then nested by spaces": "-\ta\n    - b\n-\tc\n-\td\n",
+    "tab then 2-space item": "-\ta\n  - b\n  - c\n",
+    "tab then 3-space item": "+\ta\n   + b\n+\tc\n",
+    "two tabs": "-\t\ta\n-\t\tb\n",
+    "tab and space": "- \ta\n-\t b\n-\tc\n",
+    "tab items, loose": "+\ta\n+\tb\n\n+\tc\n",
+    "tab items, wrapped": "+\ta\n+\tb\n\tmore b\n+\tc\n",
+    "tab items, sub-list": "+\ta\n+\tb\n\t+\tb1\n+\tc\n",
     "four spaces": "-    a\n-    b\n-    c\n",
     "five spaces (code)": "-     a\n-     b\n-     c\n",
     "mixed widths": "- a\n-   b\n-  c\n- d\n",
@@ -183,6 +193,84 @@ HOSTILE = {
     "para+item: in blockquote": "> a\n> - b\n> - c\n- d\n",
     "para+item: quote then item lazy": "> a\n- b\n",
     "para+item: sub-items": "".join("- item %d\n  - detail %d\n" % (i, i) for i in range(30)),
+    "heading: levels and closing marks": "# a\n## b ##\n### c #\n#### d\\#\n##### \n###### e\n####### f\n",
+    "heading: table header row": "# a | b\n|---|---|\n| 1 | 2 |\n",
+    "heading: pipe, no table": "# a | b\n\ntext\n",
+    "heading: hashtags": "#tag\n#\n#\tx\n#LI-REMOTE\n",
+    "heading: indented": "   # a\n    # code\n\t# code\n",
+    "heading: in quote and items": "> # a\n- # b\n  # c\n1. ## d\n",
+    "heading: after paragraph": "text\n# a\ntext\n",
+    "heading: before setext-like": "# a\n===\n# b\n---\n",
+    "heading: crlf": "# a\r\n## b ##\r\n\r\ntext\r\n",
+    "heading: non-ascii, liquid, html": "# \u00dcn\u00ef {{ x }} <b>y</b> `z`\n",
+    "heading: empty": "#\n##\n# #\n#   \n",
+    "heading: last line, no newline": "text\n\n## end",
+    "heading: nul and tabs": "#\ta\x00b\t#\t\n",
+    "lines: two": "a\nb\n\nc\n",
+    "lines: many, no final newline": "one two\nthree four\nfive six",
+    "lines: then a list item": "a\nb\n- c\n- d\n",
+    "lines: then ordered 1": "a\nb\n1. c\n",
+    "lines: then ordered 2 is lazy": "a\nb\n2. c\n3. d\n",
+    "lines: then an empty item": "a\nb\n-\nc\n",
+    "lines: setext =": "a\nb\n===\n",
+    "lines: setext -": "a\nb\n---\n",
+    "lines: setext = with text": "a\n= b\n",
+    "lines: table header": "a\nb | c\n--- | ---\n",
+    "lines: table first": "a | b\n--- | ---\nc | d\n",
+    "lines: pipe in text": "a | b\nc\n\nd\ne | f\n",
+    "lines: reference over lines": "[foo\nbar]: /url\n\n[foo bar]\n",
+    "lines: link over lines": "see [a\nb](/u) here\nmore\n",
+    "lines: indented continuation": "a\n    b\n        c\nd\n",
+    "lines: indented 1-3": "a\n b\n  c\n   d\n",
+    "lines: tab continuation": "a\n\tb\n\t\tc\n",
+    "lines: then heading": "a\nb\n# c\n",
+    "lines: then fence": "a\nb\n```\nx\n```\n",
+    "lines: then blockquote": "a\nb\n> c\n",
+    "lines: then hr": "a\nb\n***\n",
+    "lines: then html": "a\nb\n<div>\n</div>\n",
+    "lines: then html inline": "a\nb\n<b>c</b>\n",
+    "lines: emphasis lines": "*a* b\n_c_ d\n**e**\n",
+    "lines: digits": "a\n2024 was\n3.5 years\n10) x\n",
+    "lines: code span lines": "a\n`b`\n``c``\n",
+    "lines: trailing spaces": "a  \nb\t\nc \n",
+    "lines: nbsp": "a\n\u00a0b\nc\u00a0\n",
+    "lines: non-ascii, liquid, erb": "\u00dcn\u00ef\n{{ x }}\n<%= y %>\n{% if %}\n",
+    "lines: in a list item": "- a\n  b\n  c\n- d\n  e\n",
+    "lines: lazy in a list item": "- a\nb\n- c\nd\n",
+    "lines: in an ordered item": "1. a\n   b\n2. c\n   d\n",
+    "lines: in a blockquote": "> a\n> b\n> c\n",
+    "lines: blockquote lazy": "> a\nb\nc\n",
+    "lines: nested quote lazy": "> > a\n> b\nc\n",
+    "lines: in a quoted list": "> - a\n>   b\n> c\n",
+    "lines: crlf": "a\r\nb\r\n\r\nc\r\nd\r\n",
+    "lines: nul": "a\x00\nb\x00c\n",
+    "lines: long": "".join(f"word {i} of the long paragraph\n" for i in range(200)),
+    "end: one item": "- a\n",
+    "end: one item, blank, text": "- a\n\ntext\n",
+    "end: blank, indented text continues": "- a\n- b\n\n  more\n",
+    "end: blank, 1-space text ends": "- a\n- b\n\n text\n",
+    "end: blank, other marker": "- a\n- b\n\n* c\n",
+    "end: blank, ordered": "- a\n- b\n\n1. c\n",
+    "end: blank, star break": "- a\n- b\n\n* * *\n",
+    "end: blank, dash break": "- a\n- b\n\n---\n",
+    "end: blank, code": "- a\n- b\n\n    code\n",
+    "end: wide ordered, blank, indent 3": "10. a\n11. b\n\n   text\n",
+    "end: wide ordered, blank, indent 4": "10. a\n11. b\n\n    text\n",
+    "end: blanks to the end": "- a\n- b\n\n\n\n",
+    "end: blank lines of spaces": "- a\n- b\n   \n\t\ntext\n",
+    "end: blank, heading": "- a\n\n# h\n",
+    "end: blank, fence": "- a\n\n```\nx\n```\n",
+    "end: blank, quote": "- a\n\n> q\n",
+    "end: blank, html": "- a\n\n<div>\n",
+    "end: crlf": "- a\r\n- b\r\n\r\ntext\r\n",
+    "end: tab item last": "-\ta\n\ntext\n",
+    "end: 4-space item, blank, 4-space text": "-    a\n\n    b\n",
+    "end: 4-space item, blank, 5-space text": "-    a\n\n     b\n",
+    "end: ordered from 5": "5. a\n\nx\n",
+    "end: ordered paren from 0": "0) a\n1) b\n",
+    "end: one item, then a table": "- a\n\n| x | y |\n|---|---|\n",
+    "end: setext after one item": "- a\n---\n",
+    "end: item, blank, lazy-looking": "- a\n\nb\n- c\n",
     "long list": items(500),
     "long list, one odd item": items(50) + "- # h\n" + items(50),
     "long loose list": items(50) + "\n" + items(50),
@@ -216,9 +304,15 @@ def test_same_tokens_on_every_corpus_posting():
     assert taken > 100  # the corpus has many plain lists: the fast rule is really exercised
 
 
-def test_the_fast_paragraph_rule_takes_one_line_paragraphs_only():
+def test_the_fast_paragraph_rule_takes_plain_paragraphs():
     assert fired("a\n\nb\n\n> c\n\n- d\n\n  e\n", "fast_paragraph") == 5  # d: the first line of its item
-    assert fired("a\nb\n\n# c\n\n    d\n\n- e\n- f\nlazy\n", "fast_paragraph") == 0
+    assert fired("a\nb\n\nc\nd\ne\n- f\n\n> g\n> h\n", "fast_paragraph") == 3  # several lines: _fast_lines (f: fast_list)
+    assert fired("a\n===\n\n[a\nb]: /u\n\nc | d\n--- | ---\n\ne\n# f\n\ng\n    h\n|\n", "fast_paragraph") == 0
+
+
+def test_the_fast_heading_rule_takes_headings_without_a_pipe():
+    assert fired("# a\n\n## b ##\n- item\n\n> # c\n", "fast_heading") == 3
+    assert fired("# a | b\n|---|---|\n\n#tag\n\n    # code\n", "fast_heading") == 0
 
 
 def test_the_fast_rule_takes_plain_lists():
@@ -226,11 +320,16 @@ def test_the_fast_rule_takes_plain_lists():
     assert fired("1. a\n2. b\n3. c\n") == 1
     assert fired("- a\n- b\n\nText\n\n* c\n* d\n") == 2
     assert fired("  - a\n  - b\n") == 1
+    assert fired("- a\n") == 1  # one item that ends the list
+    assert fired("- a\n* b\n") == 1  # a run of one, then b's list
+    assert fired("- a\n- b\n\ntext\n") == 1
 
 
 @pytest.mark.parametrize("text", [
-    "- a\n",  # one item: nothing to gain
-    "- a\n* b\n",  # a run of one
+    "- a\n\n- b\n",  # an item after an empty line: the list may go on, loose
+    "- a\n\n  b\n",  # more of the item after the empty line
+    "- a\nlazy\n",  # a lazy continuation line
+    "- a\n* b\nlazy\n",
     "> - a\n> - b\n",  # in a blockquote
     "- a\n  - b\n  - c\n",  # nested: the inner list is below the top level
     "- a\n  - b\n",  # b is nested in a: a run of one
@@ -245,3 +344,16 @@ def test_the_fast_rule_leaves_other_lists_to_markdown_it(text):
 def test_the_postlint_parser_uses_the_fast_rules():
     names = [r.name for r in parser().block.ruler.__rules__]
     assert "postlint_fast_list" in names and names[0] == "postlint_fast_paragraph"
+    assert names[1] == "postlint_fast_heading"
+
+
+def test_the_fast_rules_stand_aside_on_another_token_class(monkeypatch):
+    # markdown-it-py's Token with other fields, or one that _token cannot build as Token(...) does
+    monkeypatch.setattr(fastlist, "_FIELDS", fastlist._FIELDS + ("extra",))
+    names = [r.name for r in build_parser().block.ruler.__rules__]
+    assert not any(name.startswith("postlint_") for name in names)
+    monkeypatch.undo()
+    monkeypatch.setattr(fastlist, "_token", lambda *args: object())
+    assert not fastlist._token_is_plain()
+    names = [r.name for r in build_parser().block.ruler.__rules__]
+    assert not any(name.startswith("postlint_") for name in names)

@@ -1,3 +1,4 @@
+import bisect
 import re
 
 from postlint.checks.base import Rule, RuleDocs
@@ -6,6 +7,7 @@ from postlint.diagnostics import Fix, Severity, Violation
 # '##ABOUT', '###Benefits'. CommonMark reads these as paragraph text, so they
 # are found on the raw lines (outside code, HTML blocks and front matter).
 _HEADING = re.compile(r"( {0,3})(#{1,6})(?=[^\s#])(.*)")
+_AFTER_BREAK = re.compile(r"\n" + _HEADING.pattern)
 
 
 class HeadingWithoutSpace(Rule):
@@ -27,12 +29,8 @@ class HeadingWithoutSpace(Rule):
 
     def check(self, doc, ctx):
         skip = doc.code_lines | doc.html_block_lines
-        text = doc.text
-        for index in range(doc.body_line, doc.line_count):
+        for index, m in self._candidates(doc):
             if index in skip:
-                continue
-            m = _HEADING.match(text, doc.line_starts[index], doc.line_ends[index])
-            if m is None:
                 continue
             marks, rest = m.group(2), m.group(3)
             if len(marks) == 1 and not _single_hash_heading(rest):
@@ -44,6 +42,39 @@ class HeadingWithoutSpace(Rule):
             yield Violation(at, m.end(2) + 1,
                             f"Heading marker '{marks}' needs a space before '{title}'",
                             fix=Fix.replace(m.end(2), m.end(2), " ", message="Insert a space after the heading marker"))
+
+
+    @staticmethod
+    def _candidates(doc):
+        """(line index, _HEADING match) of each body line that starts like a heading, in order."""
+        text = doc.text
+        if "\r" in text:
+            return HeadingWithoutSpace._candidates_plain(doc)
+        # Only "\n" breaks lines: one search over the body finds the few candidate lines,
+        # instead of a match at every line. After a "\n" (a line start; the body's first
+        # line is matched apart) and up to the line's end ("." stops at "\n", where the
+        # lookahead fails as at the end of the line), the same match as _HEADING at that
+        # line; the leading "\n" is a literal the search skips to quickly.
+        # tests/test_list_rules_speed.py compares it with the line-by-line scan.
+        starts = doc.line_starts
+        first = doc.body_line
+        out = []
+        m = _HEADING.match(text, starts[first], doc.line_ends[first])
+        if m is not None:
+            out.append((first, m))
+        for m in _AFTER_BREAK.finditer(text, starts[first]):
+            out.append((bisect.bisect_right(starts, m.start(1)) - 1, m))
+        return out
+
+    @staticmethod
+    def _candidates_plain(doc):
+        text = doc.text
+        out = []
+        for index in range(doc.body_line, doc.line_count):
+            m = _HEADING.match(text, doc.line_starts[index], doc.line_ends[index])
+            if m is not None:
+                out.append((index, m))
+        return out
 
 
 # One token shaped like a hashtag rather than a title: LinkedIn's recruiter
