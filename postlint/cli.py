@@ -12,7 +12,6 @@ configuration or internal error.
 from __future__ import annotations
 
 import argparse
-import difflib
 import os
 import sys
 from pathlib import Path
@@ -25,8 +24,27 @@ class UsageError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
+    _checking = False
+
     def error(self, message):  # argparse exits 2 too, but we want one clear line
         raise UsageError(message)
+
+    def add_argument(self, *args, **kwargs):
+        # argparse builds a HelpFormatter in add_argument only to check the metavar against
+        # nargs, and a formatter without a width asks shutil.get_terminal_size: importing
+        # shutil (zlib, bz2, lzma) was ~2 ms of every start-up. The check does not depend on
+        # the width, so it gets a fixed one; --help and usage lines still get the terminal's.
+        # tests/test_cli_entry.py: same ValueError, same help, no shutil.
+        self._checking = True
+        try:
+            return super().add_argument(*args, **kwargs)
+        finally:
+            self._checking = False
+
+    def _get_formatter(self):
+        if self._checking:
+            return self.formatter_class(prog=self.prog, width=80)
+        return super()._get_formatter()
 
 
 def _csv(value: str) -> list[str]:
@@ -449,6 +467,8 @@ def _display(path: Path) -> str:
 
 
 def _print_diff(results, stream) -> bool:
+    import difflib  # --diff only: not a cost of every start-up
+
     changed = False
     for r in results:
         if not r.changed:
@@ -488,6 +508,8 @@ def _rule_command(argv: list[str]) -> int:
         return EXIT_ERROR
     rule = registry.get(args.code)
     if rule is None:
+        import difflib
+
         close = difflib.get_close_matches(args.code, list(registry.by_code) + list(registry.by_name), n=1)
         hint = f" (did you mean {close[0]!r}?)" if close else ""
         print(f"postlint: error: unknown rule {args.code!r}{hint}", file=sys.stderr)

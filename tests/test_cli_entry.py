@@ -122,3 +122,37 @@ def test_console_script_is_the_entry():
     scripts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
     assert scripts["postlint"] == "postlint.cli:entry"
     assert "entry()" in (ROOT / "postlint" / "__main__.py").read_text(encoding="utf-8")
+
+
+# ------------------------------------------------------------ the parser's formatter
+def test_parser_checks_metavars_as_argparse_does():
+    import argparse
+
+    for parser in (cli._Parser(prog="x"), argparse.ArgumentParser(prog="x")):
+        with pytest.raises(ValueError, match="length of metavar tuple"):
+            parser.add_argument("--pair", nargs=2, metavar=("A", "B", "C"))
+        parser.add_argument("--ok", nargs=2, metavar=("A", "B"))
+
+
+def test_help_is_argparse_help(monkeypatch):
+    """The fixed width is only for add_argument's check: help and usage get the terminal's."""
+    import argparse
+
+    monkeypatch.setenv("COLUMNS", "63")
+    ours = cli._check_parser()
+    monkeypatch.setattr(cli._Parser, "add_argument", argparse.ArgumentParser.add_argument)
+    monkeypatch.setattr(cli._Parser, "_get_formatter", argparse.ArgumentParser._get_formatter)
+    plain = cli._check_parser()
+    narrow = ours.format_help()
+    assert narrow == plain.format_help()
+    assert ours.format_usage() == plain.format_usage()
+    monkeypatch.setenv("COLUMNS", "200")
+    assert ours.format_help() != narrow  # the width is the terminal's, read when help is formatted
+
+
+def test_start_up_imports_no_shutil(tmp_path):
+    (tmp_path / "p.md").write_text(BAD, encoding="utf-8")
+    code = ("import sys; sys.argv = ['postlint', '--no-cache', '-q', 'p.md']; from postlint.cli import main; main(); "
+            "print(sorted(m for m in ('shutil', 'difflib', 'bz2', 'lzma') if m in sys.modules))")
+    p = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=_env(), capture_output=True, text=True)
+    assert p.stdout.splitlines()[-1] == "[]", p.stderr
