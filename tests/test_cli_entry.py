@@ -156,3 +156,66 @@ def test_start_up_imports_no_shutil(tmp_path):
             "print(sorted(m for m in ('shutil', 'difflib', 'bz2', 'lzma') if m in sys.modules))")
     p = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=_env(), capture_output=True, text=True)
     assert p.stdout.splitlines()[-1] == "[]", p.stderr
+
+
+# ------------------------------------------------------------ argv without argparse
+def _parse(argv):
+    try:
+        return vars(cli._check_parser().parse_args(argv))
+    except cli.UsageError as exc:
+        return f"usage error: {exc}"
+
+
+def test_simple_args_tables_are_the_parsers():
+    actions = [a for a in cli._check_parser()._actions if a.dest != "help"]
+    assert {a.dest: a.default for a in actions if a.dest != "paths"} == cli._DEFAULTS
+    flags = {o: a.dest for a in actions if a.nargs == 0 for o in a.option_strings}
+    assert flags == cli._FLAGS
+    assert all(a.const is True and a.default is False for a in actions if a.nargs == 0)
+
+
+def _argvs():
+    import itertools
+    import random
+
+    paths = ["a.md", "dir/b.md", "./c d.md", "é-posting.md", "x=y.md", "", "job.markdown", "rule", "@file"]
+    flags = sorted(cli._FLAGS)
+    others = ["-", "--", "-h", "--help", "-qq", "--no-c", "--fix=1", "-1", "--format", "github", "-j", "2",
+              "--select=PL1", "--jobs=2", "---", "-o", "r.txt"]
+    yield []
+    for f in flags:
+        yield [f]
+        yield [f, "a.md"]
+        yield ["a.md", f]
+        yield ["a.md", f, "b.md"]  # argparse: unrecognized arguments: b.md
+    for a, b in itertools.permutations(paths + flags[:4], 2):
+        yield [a, b]
+    rng = random.Random(13)
+    pool = paths + flags + others
+    for _ in range(3000):
+        yield [rng.choice(pool) for _ in range(rng.randint(1, 6))]
+
+
+def test_simple_args_is_parse_args():
+    fast_count = 0
+    for argv in _argvs():
+        fast = cli._simple_args(list(argv))
+        if fast is None:
+            continue
+        fast_count += 1
+        assert vars(fast) == _parse(list(argv)), argv
+    assert fast_count > 500
+
+
+@pytest.mark.parametrize("argv", [["-"], ["--"], ["-h"], ["-qq"], ["--no-c", "a.md"], ["--format", "json"],
+                                  ["a.md", "--fix", "b.md"], ["-j", "2", "a.md"], ["--fix=1"]])
+def test_simple_args_leaves_the_rest_to_argparse(argv):
+    assert cli._simple_args(argv) is None
+
+
+def test_start_up_imports_no_argparse(tmp_path):
+    (tmp_path / "p.md").write_text(BAD, encoding="utf-8")
+    code = ("import sys; sys.argv = ['postlint', '--no-cache', '-q', 'p.md']; from postlint.cli import main; main(); "
+            "print(sorted(m for m in ('argparse', 'gettext', 'locale') if m in sys.modules))")
+    p = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=_env(), capture_output=True, text=True)
+    assert p.stdout.splitlines()[-1] == "[]", p.stderr
