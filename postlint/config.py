@@ -7,7 +7,6 @@ Ruff. Command-line options apply on top of whichever file is found.
 
 from __future__ import annotations
 
-import difflib
 import fnmatch
 import os
 import re
@@ -177,6 +176,8 @@ def settings_from_table(table: dict, where: str, root: Path, config_path: Path |
     settings = Settings(config_path=config_path, root=root)
     for key, value in table.items():
         if key not in _KNOWN:
+            import difflib  # only for an unknown setting's hint
+
             close = difflib.get_close_matches(key, sorted(_KNOWN), n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
             raise ConfigError(f"{where}: unknown setting '{key}'{hint}")

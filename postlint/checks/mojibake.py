@@ -1,4 +1,3 @@
-import difflib
 import re
 
 from postlint.checks.base import Rule, RuleDocs
@@ -74,6 +73,8 @@ def _trigger_lines(doc):
 
 def _changes(old: str, new: str):
     """Changed spans between a line and its repair, merged within a word."""
+    import difflib  # only when a line is repaired: not a cost of every start-up
+
     merged: list[list[int]] = []
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
     for tag, a0, a1, b0, b1 in matcher.get_opcodes():
