@@ -163,10 +163,13 @@ def mask_prose(doc) -> str:
 _NEEDS = {_REF_DEF: "]:", _AUTOLINK: ">", _LINK_DEST: "](", _EMAIL: "@", _HTML_TAG: "<", _ENTITY: "&"}
 
 # The URL trigger spells out what IGNORECASE matched (i also matches U+0130 and U+0131,
-# tests/test_words.py checks the classes) so the regex engine can skip ahead to its first
-# characters instead of trying every one.
+# tests/test_words.py checks the classes). It is written to start with one character class
+# (the three branches' first characters, each branch then checking its own by a lookbehind):
+# a pattern that starts with a class lets the engine skip to the next candidate character,
+# an alternation of branches is tried at every position. Same spans as
+# "://|www\\.|mailto:" with re.I (tests/test_words.py); 0.12 -> 0.04 ms a posting.
 _LINE_TRIGGERS = {
-    _URL: re.compile("://|[wW][wW][wW]\\.|[mM][aA][iIİı][lL][tT][oO]:"),
+    _URL: re.compile("[:wWmM](?:(?<=:)//|(?<=[wW])[wW][wW]\\.|(?<=[mM])[aA][iIİı][lL][tT][oO]:)"),
     _EMAIL: re.compile("@"),
     _DOMAIN: re.compile(r"\.(?:com|org|net|io|co|gov|edu|dev|ai|app|uk|de|fr|nl|eu|jobs|us|me|ly|sh|info|biz|tech)\b",
                         re.I),
