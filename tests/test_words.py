@@ -316,3 +316,65 @@ def test_patterns_skipped_by_their_needed_text_hold_it():
         for text in _texts(40):
             for m in pattern.finditer(text):
                 assert needed in m.group()
+
+
+# ------------------------------------------------------------------ PL602's word count
+_LENGTH_WORD = re.compile(r"[^\W_][\w'’-]*")  # postlint/checks/posting_length.py: _WORD
+
+
+def test_length_word_pattern_is_the_rules():
+    from postlint.checks import posting_length
+
+    assert posting_length._WORD.pattern == _LENGTH_WORD.pattern
+
+
+def test_length_words_classes_every_code_point_as_the_regex_does():
+    """Each character is, for Words.length_words, what it is for the regex: a letter or digit
+    ([^\\W_]: 'a'), another word character ([\\w'’-]: '_') or a separator (' ')."""
+    from postlint import words as words_module
+
+    alnum, joiner = re.compile(r"[^\W_]"), re.compile(r"[\w'’-]")
+    chars = [chr(c) for c in range(sys.maxunicode + 1) if chr(c) not in EXOTIC + "\0\x01"]
+    for i in range(0, len(chars), 16384):
+        text = "".join(chars[i:i + 16384])
+        view = Words(text)
+        assert view.exact
+        got = view._classes.translate(words_module._LENGTH).decode("ascii")
+        want = "".join(["a" if alnum.match(ch) else "_" if joiner.match(ch) else " " for ch in text])
+        assert got == want, i
+
+
+def test_length_words_counts_the_regex_matches():
+    hostile = ["", " ", "_", "'", "’", "-", "_a", "a_", "__a__", "'a'", "’x’", "-x-", "a-b c_d e'f g’h", "1 22 3x",
+               "x²", "½", "٣abc abc٣ ①two", "don’t won't rock-'n'-roll", "a\r\nb\rc\nd\te", "\udc80x\udc80 \udc80",
+               "élan vital — naïve", "a\x01b", "İx", "a\x00b", "漢字 かな 한국어", "—–-", "a.b,c;d:e"]
+    checked = 0
+    for text in hostile + _texts():
+        for start in sorted({0, 1, len(text) // 2, max(0, len(text) - 1), len(text)}):
+            got = Words(text).length_words(start)
+            if got is None:
+                assert not Words(text).exact or "\x01" in text
+                continue
+            checked += 1
+            assert got == len(_LENGTH_WORD.findall(text, start)), (text[:60], start)
+    assert checked > 500
+    assert Words("a\x01b").length_words() is None and Words("İx").length_words() is None
+
+
+def test_posting_length_fast_count_reports_what_the_regex_count_does(monkeypatch):
+    """PL602 skips the spans when the view's count is within the limits: the same findings as
+    taking the spans every time, at the default limits and at ones that make most postings
+    too short or too long."""
+    rule = _by_code("PL602")
+    texts = _texts() + ["word " * 2500, "word " * 30, "a\x01b " * 2100, "İ " * 2100]
+    settings = [{}, {"min-words": 300, "max-words": 400}, {"min-words": 0, "max-words": 0}, {"max-words": 50}]
+
+    def run():
+        return [[(v.start, v.end, v.message) for v in rule.check(d, Context(options=o))] for o in settings
+                for d in _docs(texts)]
+
+    fast = run()
+    monkeypatch.setattr(Words, "length_words", lambda self, start=0: None)
+    slow = run()
+    assert fast == slow
+    assert sum(map(bool, fast)) >= 50
