@@ -26,6 +26,7 @@ internally) has ``exact`` False, and the rules then take their old, slower path.
 from __future__ import annotations
 
 import codecs
+import itertools
 import weakref
 
 # Characters whose lower case is not one character, or is ASCII, or whose case-insensitive
@@ -55,7 +56,7 @@ _LENGTH = bytes(97 if (chr(b).isascii() and chr(b).isalnum()) or b == 0 else 95 
 
 
 class Words:
-    __slots__ = ("prose", "low", "exact", "spaced", "tokens", "vocab", "_offsets", "_classes", "__weakref__")
+    __slots__ = ("prose", "low", "exact", "spaced", "tokens", "vocab", "_offsets", "_classes", "_length", "__weakref__")
 
     def __init__(self, prose: str):
         self.prose = prose
@@ -68,6 +69,7 @@ class Words:
         self.tokens = self.spaced.split()
         self.vocab = frozenset(self.tokens)
         self._offsets: dict = {}
+        self._length = None
 
     def offsets(self, word: str) -> list[int]:
         """Offsets in the prose where ``word`` stands as a whole word: exactly, for a word of
@@ -86,7 +88,7 @@ class Words:
             self._offsets[word] = found
         return found
 
-    def length_words(self, start: int = 0) -> int | None:
+    def length_words(self, start: int = 0, end: int | None = None) -> int | None:
         """How many matches ``[^\\W_][\\w'’-]*`` (PL602's word) has in the prose from ``start``,
         or None when the view cannot say (not ``exact``, or a \\x01, which the view uses for ’).
         A match is a maximal run of [\\w'’-] that holds a letter or digit (\\w is a letter,
@@ -95,7 +97,38 @@ class Words:
         tests/test_words.py checks it against the regex on every code point and the corpus."""
         if not self.exact or "\x01" in self.prose:
             return None
-        return (b" " + self._classes[start:].translate(_LENGTH).replace(b"_", b"")).count(b" a")
+        return _count_runs(self._length_classes()[start:end])
+
+    def length_span(self, start: int, k: int, pattern, end: int | None = None) -> tuple[int, int] | None:
+        """The span of match ``k`` (from 0) of ``pattern`` (PL602's word, the one length_words
+        counts) in the prose from ``start``, or None when there are fewer (or length_words would
+        say None); ``end`` bounds it like finditer's endpos. Counts in C chunk by chunk (chunks end at a separator, which no match
+        crosses) and runs the regex only over the chunk that holds the match: a posting over
+        PL602's limit pays for one chunk's match objects, not every word's."""
+        if not self.exact or "\x01" in self.prose:
+            return None
+        classes = self._length_classes()
+        pos, size = start, len(classes) if end is None else min(end, len(classes))
+        while pos < size:
+            cut = classes.find(b" ", pos + 4096, size)
+            if cut < 0:
+                cut = size
+            n = _count_runs(classes[pos:cut])
+            if k < n:
+                return next(itertools.islice(pattern.finditer(self.prose, pos, cut), k, None)).span()
+            k -= n
+            pos = cut
+        return None
+
+    def _length_classes(self) -> bytes:
+        if self._length is None:
+            self._length = self._classes.translate(_LENGTH)
+        return self._length
+
+
+def _count_runs(classes: bytes) -> int:
+    """Runs of [a_] holding an 'a' in ``classes`` (bytes of _LENGTH's 'a', '_' and ' ')."""
+    return (b" " + classes.replace(b"_", b"")).count(b" a")
 
 
 _VIEWS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()

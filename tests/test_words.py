@@ -366,7 +366,13 @@ def test_posting_length_fast_count_reports_what_the_regex_count_does(monkeypatch
     taking the spans every time, at the default limits and at ones that make most postings
     too short or too long."""
     rule = _by_code("PL602")
-    texts = _texts() + ["word " * 2500, "word " * 30, "a\x01b " * 2100, "İ " * 2100]
+    texts = _texts() + ["word " * 2500, "word " * 30, "a\x01b " * 2100, "İ " * 2100, "a-b_c’d " * 3000,
+                        "x" + " " * 9000 + "y " * 3000, "z" * 9000 + " _ ’ -" * 3000 + " w" * 2100,
+                        "{% if a %}" + "word " * 2100 + "{% endif %}\n" + "more " * 2100,
+                        "<% if a %>" + "word " * 2100 + "<% end %>\n" + "more " * 30,
+                        "{% endif %} a b {% if x %}{%- unless y %} c {% endif %} d {%- endunless -%} e f" * 700,
+                        "x{% if %}y{% endif %}z{%for%}w{%endfor%}" * 900 + "{% case %}" + " v" * 2100,
+                        "{% if a %}" + "word " * 3000, "{% if a %" + "word " * 3000 + "%}"]
     settings = [{}, {"min-words": 300, "max-words": 400}, {"min-words": 0, "max-words": 0}, {"max-words": 50}]
 
     def run():
@@ -378,3 +384,36 @@ def test_posting_length_fast_count_reports_what_the_regex_count_does(monkeypatch
     slow = run()
     assert fast == slow
     assert sum(map(bool, fast)) >= 50
+
+
+def test_length_span_is_the_regex_match():
+    texts = ["", "a", " a b ", "word " * 3000, "a-b_c’d " * 3000, "x" * 9000 + " y" * 3000,
+             " " * 9000 + "é" * 5000 + " ü" * 10, *_texts(40)]
+    checked = 0
+    for text in texts:
+        view = Words(text)
+        if view.length_words() is None:
+            continue
+        spans = [m.span() for m in _LENGTH_WORD.finditer(text, 3)]
+        for k in sorted({0, 1, len(spans) // 3, len(spans) - 1, len(spans), len(spans) + 5}):
+            want = spans[k] if 0 <= k < len(spans) else None
+            assert view.length_span(3, k, _LENGTH_WORD) == want, (text[:40], k)
+            checked += 1
+    assert checked > 100
+
+
+def test_shown_regions_hold_the_words_unconditional_keeps():
+    from postlint.checks.posting_length import PostingLength
+
+    texts = _texts() + ["{% endif %} a b {% if x %}{%- unless y %} c {% endif %} d {%- endunless -%} e f",
+                        "x{% if %}y{% endif %}z{%for%}w{%endfor%}<% if a %>q<% end %>r", "{% if a %} w", "w {% endif %}"]
+    with_marks = 0
+    for text in texts:
+        doc = Document.from_text(text)
+        start = doc.body_start
+        spans = [m.span() for m in _LENGTH_WORD.finditer(doc.prose, start)]
+        regions = PostingLength._shown_regions(doc.text, start, len(doc.prose))
+        with_marks += len(regions) > 1 or regions[0] != (start, len(doc.prose))
+        inside = [s for s in spans if any(a <= s[0] and s[1] <= b for a, b in regions)]
+        assert inside == PostingLength._unconditional(doc.text, start, spans)
+    assert with_marks >= 5
