@@ -240,12 +240,21 @@ _FUNCTION_WORDS = frozenset(w for word in """the and to of a in for with is you 
     that or your an this at by have it""".split() for w in (word, word.capitalize()))
 
 
+# totals() adds up two counts a word in one sum: its syllables, plus 1 << _FUNCTION_SHIFT for
+# a function word. A word has fewer than 1 << 32 syllables and the sum of a posting's syllables
+# stays below it for any text under ~1 GB, so the low bits are the syllables, the high ones the
+# function words (one C sum over the words instead of two).
+_FUNCTION_SHIFT = 32
+_SYLLABLE_MASK = (1 << _FUNCTION_SHIFT) - 1
+
+
 class _Syllables(dict):
-    """word -> syllables, filled on first sight: ``sum(map(memo.__getitem__, words))`` stays in C
-    for every word seen before (an lru_cache call costs about twice as much a word)."""
+    """word -> syllables + (1 << _FUNCTION_SHIFT if a function word), filled on first sight:
+    ``sum(map(memo.__getitem__, words))`` stays in C for every word seen before (an lru_cache
+    call costs about twice as much a word)."""
 
     def __missing__(self, word: str) -> int:
-        n = syllables(word)
+        n = syllables(word) + ((word in _FUNCTION_WORDS) << _FUNCTION_SHIFT)
         if len(self) < 200_000:  # bounded: a stream of junk tokens must not grow it for ever
             self[word] = n
         return n
@@ -305,16 +314,19 @@ def totals(doc) -> Totals:
     for a posting it reports, to point at the hardest one): about half the time. Both must give
     the same counts: tests/test_readability.py compares them on every corpus posting."""
     prose = doc.prose
-    words_n = sentences_n = syllables_n = function_words = 0
-    findall, syllable, function = _WORD.findall, _SYLLABLES.__getitem__, _FUNCTION_WORDS.__contains__
+    sentences_n = 0
+    letter = _LETTER.search
+    parts = []
     for start, end in _blocks(doc):
-        words = findall(prose, start, end)
-        if not words:
-            continue
-        words_n += len(words)
-        syllables_n += sum(map(syllable, words))
-        function_words += sum(map(function, words))
-        sentences_n += _count_sentences(prose, start, end)
+        if letter(prose, start, end):  # a block holds a word iff it holds a letter
+            parts.append(prose[start:end])
+            sentences_n += _count_sentences(prose, start, end)
+    # The words of every block in one findall: no match crosses the ' ' between two blocks,
+    # and a block's matches do not depend on the text around it (no lookaround in _WORD).
+    words = _WORD.findall(" ".join(parts))
+    words_n = len(words)
+    both = sum(map(_SYLLABLES.__getitem__, words))
+    syllables_n, function_words = both & _SYLLABLE_MASK, both >> _FUNCTION_SHIFT
     return Totals(words_n, sentences_n, syllables_n, function_words / words_n if words_n else 0.0)
 
 
