@@ -32,6 +32,7 @@ _HIATUS = re.compile(
     r"|(?<![ct])ie(?=n|r\b|t)|[eo]i(?=ng)|yi|ue(?=nt|l\b)|uou")
 _SUFFIXES = (("ments", 1), ("ment", 1), ("ness", 1), ("less", 1), ("fully", 2), ("ful", 1),
              ("ly", 1), ("ship", 1))
+_ANY_SUFFIX = tuple(suffix for suffix, _ in _SUFFIXES)
 _KEEP_ES = re.compile(r"(?:[cgsxz]|ch|sh|[^aeiouy]l)es$")
 _KEEP_E = re.compile(r"(?:[^aeiouy]le|ee|ye|[^aeiou]re|oe)$")
 _PREFIX = re.compile(r"(?:re|pre|de)[aiou]")
@@ -72,19 +73,26 @@ def _stem_syllables(w: str) -> int:
     return max(1, n)
 
 
+# A clitic ('s, 'd, 'll...) ends the word: it adds no syllable.
+_CONTRACTION = re.compile(r"['’](?:s|d|ll|re|ve|t|m)$")
+
+
 @lru_cache(maxsize=1 << 16)
 def syllables(word: str) -> int:
     """Syllables in one English word (a heuristic; see the module docstring for its accuracy)."""
     if 2 <= len(word) <= 4 and word.isupper() and word.isalpha():
         return len(word) + 2 * word.count("W")  # an acronym is spelt out: S-Q-L, A-W-S
     w = word.lower().strip("'’")
-    w = re.sub(r"['’](?:s|d|ll|re|ve|t|m)$", "", w)
+    if "'" in w or "’" in w:  # most words have no apostrophe: no regex call (~1 of 3.5 µs a word)
+        w = _CONTRACTION.sub("", w)
     if not w:
         return 0
     if w in _WORDS:
         return _WORDS[w]
     if "-" in w:
         return sum(syllables(part) for part in w.split("-") if part)
+    if not w.endswith(_ANY_SUFFIX):
+        return _stem_syllables(w)  # what the loop below ends with when no suffix matches
     for suffix, n in _SUFFIXES:
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
             stem = w[: -len(suffix)]
