@@ -6,9 +6,9 @@ postings hold none of the words a rule looks for. Tokenising ``doc.prose`` with 
 regex in each rule cost ~0.4-0.8 ms a rule a posting (the regex engine tries every
 character); this view does it once with C-speed string methods:
 
-- ``low`` is ``prose.lower()``; ``spaced`` is ``low`` with every character that is
-  not a letter or digit turned into a space and every non-ASCII letter or digit
-  into ``?``, padded with one space at each end. So ``spaced[i + 1]`` is character
+- ``low`` is ``prose.lower()`` (built only when asked for); ``spaced`` is ``low`` with
+  every character that is not a letter or digit turned into a space and every non-ASCII
+  letter or digit into ``?``, padded with one space at each end. So ``spaced[i + 1]`` is character
   ``i`` of the prose, and the words (the maximal runs of letters and digits, as
   ``[^\\W_]+`` finds them, lower-cased) are ``spaced.split()``: exactly, for ASCII
   words; a word with other letters shows as a run with ``?`` in it.
@@ -26,7 +26,9 @@ internally) has ``exact`` False, and the rules then take their old, slower path.
 from __future__ import annotations
 
 import codecs
+import functools
 import itertools
+import re
 import weakref
 
 # Characters whose lower case is not one character, or is ASCII, or whose case-insensitive
@@ -56,20 +58,40 @@ _LENGTH = bytes(97 if (chr(b).isascii() and chr(b).isalnum()) or b == 0 else 95 
 
 
 class Words:
-    __slots__ = ("prose", "low", "exact", "spaced", "tokens", "vocab", "_offsets", "_classes", "_length", "__weakref__")
+    __slots__ = ("prose", "_low", "exact", "spaced", "tokens", "vocab", "_offsets", "_classes", "_length",
+                 "__weakref__")
 
     def __init__(self, prose: str):
         self.prose = prose
-        self.low = low = prose.lower()
+        self._low = None
         # A NUL in the prose would read as a non-ASCII letter: rare enough to take the slow path.
-        self.exact = not any(ch in prose for ch in EXOTIC + "\0") and len(low) == len(prose)
-        # encode() keeps one byte a character: ASCII as is, the rest '?' or ' ' (_non_ascii).
-        self._classes = classes = low.encode("ascii", _ERRORS)
+        # Outside EXOTIC, lower() keeps every character one character (tests/test_words.py), so
+        # the lower-cased prose has the prose's length.
+        self.exact = not any(ch in prose for ch in EXOTIC + "\0")
+        # encode() keeps one byte a character: ASCII as is, the rest NUL, \x01 or ' ' (_non_ascii).
+        # Lower-cased after encoding, as bytes (ASCII only, one C pass): str.lower() of a prose
+        # with any non-ASCII character costs ~6 ns a character. The same bytes as encoding
+        # prose.lower() when ``exact``: outside EXOTIC, lower() keeps a non-ASCII character
+        # non-ASCII and of the same kind (tests/test_words.py checks every code point).
+        self._classes = classes = prose.encode("ascii", _ERRORS).lower()
         self.spaced = " " + classes.translate(_KEEP).decode("ascii") + " "
         self.tokens = self.spaced.split()
         self.vocab = frozenset(self.tokens)
         self._offsets: dict = {}
         self._length = None
+
+    @property
+    def low(self) -> str:
+        """``prose.lower()``, built on first use."""
+        if self._low is None:
+            self._low = self.prose.lower()
+        return self._low
+
+    def holds_lower(self, chars) -> bool:
+        """Whether ``prose.lower()`` holds any of ``chars`` (lower-case non-ASCII characters),
+        without lowering the prose: one search for the characters whose lower case they are.
+        Exact when ``exact`` (İ, whose lower case is two characters, is EXOTIC)."""
+        return _lower_preimages(frozenset(chars)).search(self.prose) is not None
 
     def offsets(self, word: str) -> list[int]:
         """Offsets in the prose where ``word`` stands as a whole word: exactly, for a word of
@@ -129,6 +151,24 @@ class Words:
 def _count_runs(classes: bytes) -> int:
     """Runs of [a_] holding an 'a' in ``classes`` (bytes of _LENGTH's 'a', '_' and ' ')."""
     return (b" " + classes.replace(b"_", b"")).count(b" a")
+
+
+# The characters whose lower case is c that are neither c, c.upper() nor c.title()
+# (tests/test_words.py checks every code point).
+_LOWER_FROM = {"θ": "\u03f4", "ß": "\u1e9e", "ω": "\u2126", "k": "\u212a", "å": "\u212b"}
+
+
+@functools.lru_cache(maxsize=64)
+def _lower_preimages(chars: frozenset):
+    """A pattern matching every character whose lower case is one of ``chars``."""
+    found = set()
+    for ch in chars:
+        for u in (ch, ch.upper(), ch.title(), *_LOWER_FROM.get(ch, "")):
+            if len(u) == 1 and u.lower() == ch:
+                found.add(u)
+    if not found:
+        return re.compile(r"(?!)")
+    return re.compile("[" + "".join(re.escape(u) for u in sorted(found)) + "]")
 
 
 _VIEWS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()

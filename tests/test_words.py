@@ -417,3 +417,62 @@ def test_shown_regions_hold_the_words_unconditional_keeps():
         inside = [s for s in spans if any(a <= s[0] and s[1] <= b for a, b in regions)]
         assert inside == PostingLength._unconditional(doc.text, start, spans)
     assert with_marks >= 5
+
+
+# ------------------------------------------------------------------ the view without str.lower()
+def test_classes_of_the_prose_lowered_as_bytes_are_those_of_the_lowered_prose():
+    """Words encodes the prose, then lower-cases the bytes: on every code point outside
+    EXOTIC and NUL, the bytes of encoding prose.lower() (what the view was built from)."""
+    from postlint import words as words_module
+
+    chars = [chr(c) for c in range(sys.maxunicode + 1) if chr(c) not in EXOTIC + "\0"]
+    for i in range(0, len(chars), 16384):
+        text = "".join(chars[i:i + 16384])
+        view = Words(text)
+        assert view.exact
+        assert view._classes == text.lower().encode("ascii", words_module._ERRORS), i
+    for text in _texts():
+        view = Words(text)
+        if view.exact:
+            assert view._classes == text.lower().encode("ascii", words_module._ERRORS)
+            assert view.low == text.lower()
+
+
+def test_lower_from_lists_every_other_character_that_lowers_to_one():
+    from postlint import words as words_module
+
+    for code in range(sys.maxunicode + 1):
+        u = chr(code)
+        low = u.lower()
+        if low != u and len(low) == 1:
+            assert u in (low.upper(), low.title()) or u in words_module._LOWER_FROM.get(low, ""), hex(code)
+
+
+def test_holds_lower_answers_like_searching_the_lowered_prose():
+    table = _by_code("PL401")._compile()[2]
+    sets = [table.non_ascii, {"é"}, {"k", "å", "ß", "θ", "ω"}, {"ı"}, {"с"}, set(), {"ü", "ö"}]
+    texts = _texts() + ["É", "Å \u212b", "\u1e9e", "\u03f4", "\u2126", "ÜBER", "Ǆ ǅ ǆ", "СОДЕРЖАНИЕ"]
+    found = 0
+    for text in texts:
+        view = Words(text)
+        if not view.exact:
+            continue
+        for chars in sets:
+            want = any(ch in text.lower() for ch in chars)
+            assert view.holds_lower(chars) == want, (text[:40], chars)
+            found += want
+    assert found >= 8
+
+
+def test_spelling_token_matches_like_its_plain_form():
+    plain = re.compile(spelling._PLAIN_TOKEN)
+    hostile = ["", "a", "ab", ".a a. a.b a@b /a\\b 'a ’a a'b a’b a'b'c", "x2 2x a-1 a.1 a'1 a’1 a.b.c", "é ü ß ΟΔΟΣ", "\na\n",
+               "a_b _a a_ __", "\udc80a a\udc80", "don't can’t o'clock rock'n'roll", "ab" * 500 + "2", "a." * 300,
+               "e-mail me@x.org see /usr/bin and C:\\dir", "\u200bsome s\u200bome"]
+    checked = 0
+    for text in hostile + _texts():
+        for pos in sorted({0, 1, 2, len(text) // 2}):
+            want = [(m.span(), m.group(1)) for m in plain.finditer(text, pos)]
+            assert [(m.span(), m.group(1)) for m in spelling._TOKEN.finditer(text, pos)] == want, (text[:40], pos)
+            checked += len(want)
+    assert checked > 10_000
