@@ -300,13 +300,19 @@ def test_url_trigger_classes_are_what_ignorecase_matched():
     _, matched = _scan()
     for letter, chars in (("w", "wW"), ("m", "mM"), ("a", "aA"), ("i", "iI\u0130\u0131"), ("l", "lL"), ("t", "tT"), ("o", "oO")):
         assert matched[letter] == set(chars)
-    # The trigger starts with a class and checks each branch's first character by a lookbehind
-    # (prose.py): the same spans as the plain alternation, overlapping and repeated openers too.
+    # The three literal-first triggers (prose.py) mark the same lines as the plain alternation,
+    # overlapping and repeated openers too.
     hostile = ["see WWW.x.org or wWw.y and MAİLTO:me maılto:x mailto: http://a https:// ftp:/",
-               "wwww.x wwwww.. mmailto:: mailto://x :// ::/// w:// m:// ww.w. mailtomailto: www", ":", "w", "m",
-               "x\r\nwww.a\r\n://\n", "é://ü WWW.ÉÉ mAiLtO:é \udc80://"]
+               "wwww.x wwwww.. mmailto:: mailto://x :// ::/// w:// m:// ww.w. mailtomailto: www", ":", "w", "m", ".", "",
+               "x\r\nwww.a\r\n://\n", "é://ü WWW.ÉÉ mAiLtO:é \udc80://", "a\nwww.\nb\nmailto:\n\n://"]
+
+    def lines(text, offsets):
+        return sorted({text.count("\n", 0, at) for at in offsets})
+
     for text in [*hostile, *_texts()]:
-        assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)]
+        assert lines(text, prose._trigger_offsets(new, text)) == lines(text, [m.start() for m in old.finditer(text)])
+        for pattern, triggers in prose._LINE_TRIGGERS.items():
+            assert prose._trigger_offsets(triggers, text) == sorted(prose._trigger_offsets(triggers, text))
 
 
 def test_patterns_skipped_by_their_needed_text_hold_it():
