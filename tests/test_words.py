@@ -482,3 +482,12 @@ def test_spelling_token_matches_like_its_plain_form():
             assert [(m.span(), m.group(1)) for m in spelling._TOKEN.finditer(text, pos)] == want, (text[:40], pos)
             checked += len(want)
     assert checked > 10_000
+
+
+def test_pair_ranges_skipping_absent_openers_equal_the_plain_scan():
+    from postlint import prose
+
+    hostile = ["{", "<", "{%", "{% comment", "<!-- x", "<scr", "{{ x }}", "{%- comment -%}a{%- endcomment -%}",
+               "<% x %> <script>a</script> <style>b</style> {% raw %}c{% endraw %} <!--d-->", "{ % } < ! - -"]
+    for text in hostile + _texts():
+        assert prose._pair_ranges(text) == prose._pair_ranges(text, skip_absent=False)
