@@ -491,3 +491,29 @@ def test_pair_ranges_skipping_absent_openers_equal_the_plain_scan():
                "<% x %> <script>a</script> <style>b</style> {% raw %}c{% endraw %} <!--d-->", "{ % } < ! - -"]
     for text in hostile + _texts():
         assert prose._pair_ranges(text) == prose._pair_ranges(text, skip_absent=False)
+
+
+def test_gender_stems_pattern_matches_like_its_plain_form():
+    """PL507's stems regex starts with the stems' first letters (gender_coded_balance.py): the
+    same matches as the plain alternation, case-insensitively, Unicode and edge cases too."""
+    from postlint.checks import gender_coded_balance as g
+
+    words = g.load_stems()[0]
+    stems = [s for s in re.findall(r"\(\?<=(.)\)\(\?:([^()]*)\)", words.pattern)]
+    assert len(stems) > 10  # the pattern has one branch a first letter
+    import yaml as _yaml
+    from postlint.resources import data_dir
+
+    data = _yaml.safe_load((data_dir("rules") / "data" / "gender-coded-stems.yaml").read_text(encoding="utf-8"))
+    all_stems = sorted(set(data["masculine"]) | set(data["feminine"]), key=len, reverse=True)
+    plain = re.compile(g.stems_pattern(all_stems, plain=True), re.IGNORECASE)
+    assert words.pattern == g.stems_pattern(all_stems)
+    hostile = ["Ambitious, ASSERTIVE, self-confident, head-strong co-operative xambitious 2ambitious _lead -lead",
+               "ſupport \u212aind İnter-personal leadership@x.com /lead lead/ lead\\ LEADER leaders' compassion’s",
+               "Décisive ćompetitive analytical-minded warm-hearted", ""]
+    found = 0
+    for text in hostile + _texts():
+        want = [m.span() for m in plain.finditer(text)]
+        assert [m.span() for m in words.finditer(text)] == want, text[:40]
+        found += len(want)
+    assert found > 500
