@@ -91,7 +91,10 @@ class Words:
         """Whether ``prose.lower()`` holds any of ``chars`` (lower-case non-ASCII characters),
         without lowering the prose: one search for the characters whose lower case they are.
         Exact when ``exact`` (İ, whose lower case is two characters, is EXOTIC)."""
-        return _lower_preimages(frozenset(chars)).search(self.prose) is not None
+        chars = frozenset(chars)
+        if self.prose.isascii() and all(not ch.isascii() for ch in chars):
+            return False  # an ASCII character lowers to an ASCII one: no search (O(1) test)
+        return _lower_preimages(chars).search(self.prose) is not None
 
     def offsets(self, word: str) -> list[int]:
         """Offsets in the prose where ``word`` stands as a whole word: exactly, for a word of
