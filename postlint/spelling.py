@@ -23,7 +23,13 @@ from postlint.diagnostics import Fix, Violation
 from postlint.wordlist import match_case
 from postlint.words import words
 
-_TOKEN = re.compile(r"(?<![\w@/\\.'’])([^\W\d_]+(?:['’][^\W\d_]+)?)(?![\w@/\\]|[.'’-]?\d|\.[^\W\d_])")
+# A word: letters, not glued to what comes before (\w @ / \\ . ' ’) or after. Written to start
+# with its first letter and to look behind it from the second (the same test on the same
+# character: (?<![...]) before a letter is (?<![...].) after it): a pattern that starts with a
+# character class lets the engine skip to the next letter instead of trying the lookbehind at
+# every position. Same matches as the plain form (_PLAIN_TOKEN, tests/test_words.py), ~25% less.
+_PLAIN_TOKEN = r"(?<![\w@/\\.'’])([^\W\d_]+(?:['’][^\W\d_]+)?)(?![\w@/\\]|[.'’-]?\d|\.[^\W\d_])"
+_TOKEN = re.compile(r"([^\W\d_](?<![\w@/\\.'’].)[^\W\d_]*(?:['’][^\W\d_]+)?)(?![\w@/\\]|[.'’-]?\d|\.[^\W\d_])")
 _SENTENCE_END = set(".!?:;\"“”")
 _BULLETS = set("*#>|+-•")  # a list or heading marker starts a sentence when it stands alone
 _ZERO_WIDTH = set("\u200b\u200c\u200d\u2060\ufeff\u00ad")
@@ -87,7 +93,7 @@ def _may_hit(rule, doc, table, memo, min_len: int, allowed) -> bool:
     in C: only words never seen in the run are looked up."""
     view = words(doc)
     non_ascii = getattr(table, "non_ascii", None)  # a table that cannot say: check fully
-    if non_ascii is None or not view.exact or any(ch in view.low for ch in non_ascii):
+    if non_ascii is None or not view.exact or view.holds_lower(non_ascii):
         return True
     seen = rule.__dict__.setdefault("_seen", set())
     wrong = rule.__dict__.setdefault("_wrong", set())
@@ -114,9 +120,12 @@ def check_spelling(rule, doc, ctx):
     memo = rule.__dict__.setdefault("_memo", {})
     if not _may_hit(rule, doc, table, memo, min_len, allowed):
         return
-    # Each distinct word is looked up once, from findall's strings (no match objects);
-    # the matches are built only for a document with a hit, and most have none.
-    counts = Counter(_TOKEN.findall(prose))
+    # One scan of the prose: _may_hit has let through only a posting with a word of the table,
+    # so the matches are needed in nearly every case (a findall first, then a finditer, scanned
+    # twice). Each distinct word is looked up once.
+    matches = list(_TOKEN.finditer(prose))
+    tokens = [m.group(1) for m in matches]
+    counts = Counter(tokens)
     if not is_english(counts):
         return
     wrong: dict = {}
@@ -129,8 +138,6 @@ def check_spelling(rule, doc, ctx):
             wrong[word] = (lower, right)
     if not wrong:
         return
-    matches = list(_TOKEN.finditer(prose))
-    tokens = [m.group(1) for m in matches]
     hits = [(m, word, *wrong[word]) for m, word in zip(matches, tokens) if word in wrong]
 
     starts = doc.line_starts

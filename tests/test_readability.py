@@ -129,3 +129,58 @@ def test_counter_agrees_with_the_cmu_dictionary():
     assert agree / len(words) >= 0.90
     assert agree_tokens / total_tokens >= 0.95
     assert abs(ours / theirs - 1) <= 0.03
+
+
+def test_contraction_is_stripped_only_from_words_with_an_apostrophe():
+    """syllables() runs _CONTRACTION only on a word holding an apostrophe: the substitution it
+    skips changes no other word (it needs one to match)."""
+    from postlint import readability
+
+    words = ["it's", "we'd", "you'll", "they're", "I've", "don't", "I'm", "o'clock", "rock'n'roll", "’s", "s",
+             "ls", "'", "’", "cat’s", "CAT'S", "d", "mall", "shell"]
+    corpus = ROOT.parent / "shared" / "corpus"
+    if corpus.is_dir():
+        for f in sorted(corpus.rglob("*.md"))[::10]:
+            words += readability._WORD.findall(f.read_text(encoding="utf-8", errors="surrogateescape"))
+    for word in words:
+        w = word.lower().strip("'’")
+        if "'" not in w and "’" not in w:
+            assert readability._CONTRACTION.sub("", w) == w
+    assert readability.syllables("it's") == readability.syllables("it")
+
+
+def _plain_syllables(word):
+    """syllables() as written before its two shortcuts (no regex for a word without an
+    apostrophe, no suffix loop for a word with no suffix): the reference they must equal."""
+    from postlint import readability as r
+
+    if 2 <= len(word) <= 4 and word.isupper() and word.isalpha():
+        return len(word) + 2 * word.count("W")
+    w = word.lower().strip("'’")
+    w = re.sub(r"['’](?:s|d|ll|re|ve|t|m)$", "", w)
+    if not w:
+        return 0
+    if w in r._WORDS:
+        return r._WORDS[w]
+    if "-" in w:
+        return sum(_plain_syllables(part) for part in w.split("-") if part)
+    for suffix, n in r._SUFFIXES:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            stem = w[: -len(suffix)]
+            if suffix in ("ly", "fully") and stem.endswith("l"):
+                break
+            return r._stem_syllables(stem) + n
+    return r._stem_syllables(w)
+
+
+def test_syllables_equal_the_plain_version():
+    from postlint import readability
+
+    words = {"it's", "we'd", "you'll", "they're", "I've", "don't", "ments", "ment", "lovely", "fully", "ly", "ful",
+             "carefully", "hopeless", "friendship", "well-being", "re-create", "SQL", "AWS", "'", "’s", "-",
+             "statement", "bell", "ill", "fully-remote", "shipment's"}
+    corpus = ROOT.parent / "shared" / "corpus"
+    if corpus.is_dir():
+        for f in sorted(corpus.rglob("*.md"))[::3]:
+            words.update(readability._WORD.findall(f.read_text(encoding="utf-8", errors="surrogateescape")))
+    assert [readability.syllables(w) for w in sorted(words)] == [_plain_syllables(w) for w in sorted(words)]

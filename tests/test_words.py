@@ -300,8 +300,19 @@ def test_url_trigger_classes_are_what_ignorecase_matched():
     _, matched = _scan()
     for letter, chars in (("w", "wW"), ("m", "mM"), ("a", "aA"), ("i", "iI\u0130\u0131"), ("l", "lL"), ("t", "tT"), ("o", "oO")):
         assert matched[letter] == set(chars)
-    for text in ["see WWW.x.org or wWw.y and MAİLTO:me maılto:x mailto: http://a https:// ftp:/", *EDGE]:
-        assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)]
+    # The three literal-first triggers (prose.py) mark the same lines as the plain alternation,
+    # overlapping and repeated openers too.
+    hostile = ["see WWW.x.org or wWw.y and MAİLTO:me maılto:x mailto: http://a https:// ftp:/",
+               "wwww.x wwwww.. mmailto:: mailto://x :// ::/// w:// m:// ww.w. mailtomailto: www", ":", "w", "m", ".", "",
+               "x\r\nwww.a\r\n://\n", "é://ü WWW.ÉÉ mAiLtO:é \udc80://", "a\nwww.\nb\nmailto:\n\n://"]
+
+    def lines(text, offsets):
+        return sorted({text.count("\n", 0, at) for at in offsets})
+
+    for text in [*hostile, *_texts()]:
+        assert lines(text, prose._trigger_offsets(new, text)) == lines(text, [m.start() for m in old.finditer(text)])
+        for pattern, triggers in prose._LINE_TRIGGERS.items():
+            assert prose._trigger_offsets(triggers, text) == sorted(prose._trigger_offsets(triggers, text))
 
 
 def test_patterns_skipped_by_their_needed_text_hold_it():
@@ -311,3 +322,198 @@ def test_patterns_skipped_by_their_needed_text_hold_it():
         for text in _texts(40):
             for m in pattern.finditer(text):
                 assert needed in m.group()
+
+
+# ------------------------------------------------------------------ PL602's word count
+_LENGTH_WORD = re.compile(r"[^\W_][\w'’-]*")  # postlint/checks/posting_length.py: _WORD
+
+
+def test_length_word_pattern_is_the_rules():
+    from postlint.checks import posting_length
+
+    assert posting_length._WORD.pattern == _LENGTH_WORD.pattern
+
+
+def test_length_words_classes_every_code_point_as_the_regex_does():
+    """Each character is, for Words.length_words, what it is for the regex: a letter or digit
+    ([^\\W_]: 'a'), another word character ([\\w'’-]: '_') or a separator (' ')."""
+    from postlint import words as words_module
+
+    alnum, joiner = re.compile(r"[^\W_]"), re.compile(r"[\w'’-]")
+    chars = [chr(c) for c in range(sys.maxunicode + 1) if chr(c) not in EXOTIC + "\0\x01"]
+    for i in range(0, len(chars), 16384):
+        text = "".join(chars[i:i + 16384])
+        view = Words(text)
+        assert view.exact
+        got = view._classes.translate(words_module._LENGTH).decode("ascii")
+        want = "".join(["a" if alnum.match(ch) else "_" if joiner.match(ch) else " " for ch in text])
+        assert got == want, i
+
+
+def test_length_words_counts_the_regex_matches():
+    hostile = ["", " ", "_", "'", "’", "-", "_a", "a_", "__a__", "'a'", "’x’", "-x-", "a-b c_d e'f g’h", "1 22 3x",
+               "x²", "½", "٣abc abc٣ ①two", "don’t won't rock-'n'-roll", "a\r\nb\rc\nd\te", "\udc80x\udc80 \udc80",
+               "élan vital — naïve", "a\x01b", "İx", "a\x00b", "漢字 かな 한국어", "—–-", "a.b,c;d:e"]
+    checked = 0
+    for text in hostile + _texts():
+        for start in sorted({0, 1, len(text) // 2, max(0, len(text) - 1), len(text)}):
+            got = Words(text).length_words(start)
+            if got is None:
+                assert not Words(text).exact or "\x01" in text
+                continue
+            checked += 1
+            assert got == len(_LENGTH_WORD.findall(text, start)), (text[:60], start)
+    assert checked > 500
+    assert Words("a\x01b").length_words() is None and Words("İx").length_words() is None
+
+
+def test_posting_length_fast_count_reports_what_the_regex_count_does(monkeypatch):
+    """PL602 skips the spans when the view's count is within the limits: the same findings as
+    taking the spans every time, at the default limits and at ones that make most postings
+    too short or too long."""
+    rule = _by_code("PL602")
+    texts = _texts() + ["word " * 2500, "word " * 30, "a\x01b " * 2100, "İ " * 2100, "a-b_c’d " * 3000,
+                        "x" + " " * 9000 + "y " * 3000, "z" * 9000 + " _ ’ -" * 3000 + " w" * 2100,
+                        "{% if a %}" + "word " * 2100 + "{% endif %}\n" + "more " * 2100,
+                        "<% if a %>" + "word " * 2100 + "<% end %>\n" + "more " * 30,
+                        "{% endif %} a b {% if x %}{%- unless y %} c {% endif %} d {%- endunless -%} e f" * 700,
+                        "x{% if %}y{% endif %}z{%for%}w{%endfor%}" * 900 + "{% case %}" + " v" * 2100,
+                        "{% if a %}" + "word " * 3000, "{% if a %" + "word " * 3000 + "%}"]
+    settings = [{}, {"min-words": 300, "max-words": 400}, {"min-words": 0, "max-words": 0}, {"max-words": 50}]
+
+    def run():
+        return [[(v.start, v.end, v.message) for v in rule.check(d, Context(options=o))] for o in settings
+                for d in _docs(texts)]
+
+    fast = run()
+    monkeypatch.setattr(Words, "length_words", lambda self, start=0: None)
+    slow = run()
+    assert fast == slow
+    assert sum(map(bool, fast)) >= 50
+
+
+def test_length_span_is_the_regex_match():
+    texts = ["", "a", " a b ", "word " * 3000, "a-b_c’d " * 3000, "x" * 9000 + " y" * 3000,
+             " " * 9000 + "é" * 5000 + " ü" * 10, *_texts(40)]
+    checked = 0
+    for text in texts:
+        view = Words(text)
+        if view.length_words() is None:
+            continue
+        spans = [m.span() for m in _LENGTH_WORD.finditer(text, 3)]
+        for k in sorted({0, 1, len(spans) // 3, len(spans) - 1, len(spans), len(spans) + 5}):
+            want = spans[k] if 0 <= k < len(spans) else None
+            assert view.length_span(3, k, _LENGTH_WORD) == want, (text[:40], k)
+            checked += 1
+    assert checked > 100
+
+
+def test_shown_regions_hold_the_words_unconditional_keeps():
+    from postlint.checks.posting_length import PostingLength
+
+    texts = _texts() + ["{% endif %} a b {% if x %}{%- unless y %} c {% endif %} d {%- endunless -%} e f",
+                        "x{% if %}y{% endif %}z{%for%}w{%endfor%}<% if a %>q<% end %>r", "{% if a %} w", "w {% endif %}"]
+    with_marks = 0
+    for text in texts:
+        doc = Document.from_text(text)
+        start = doc.body_start
+        spans = [m.span() for m in _LENGTH_WORD.finditer(doc.prose, start)]
+        regions = PostingLength._shown_regions(doc.text, start, len(doc.prose))
+        with_marks += len(regions) > 1 or regions[0] != (start, len(doc.prose))
+        inside = [s for s in spans if any(a <= s[0] and s[1] <= b for a, b in regions)]
+        assert inside == PostingLength._unconditional(doc.text, start, spans)
+    assert with_marks >= 5
+
+
+# ------------------------------------------------------------------ the view without str.lower()
+def test_classes_of_the_prose_lowered_as_bytes_are_those_of_the_lowered_prose():
+    """Words encodes the prose, then lower-cases the bytes: on every code point outside
+    EXOTIC and NUL, the bytes of encoding prose.lower() (what the view was built from)."""
+    from postlint import words as words_module
+
+    chars = [chr(c) for c in range(sys.maxunicode + 1) if chr(c) not in EXOTIC + "\0"]
+    for i in range(0, len(chars), 16384):
+        text = "".join(chars[i:i + 16384])
+        view = Words(text)
+        assert view.exact
+        assert view._classes == text.lower().encode("ascii", words_module._ERRORS), i
+    for text in _texts():
+        view = Words(text)
+        if view.exact:
+            assert view._classes == text.lower().encode("ascii", words_module._ERRORS)
+            assert view.low == text.lower()
+
+
+def test_lower_from_lists_every_other_character_that_lowers_to_one():
+    from postlint import words as words_module
+
+    for code in range(sys.maxunicode + 1):
+        u = chr(code)
+        low = u.lower()
+        if low != u and len(low) == 1:
+            assert u in (low.upper(), low.title()) or u in words_module._LOWER_FROM.get(low, ""), hex(code)
+
+
+def test_holds_lower_answers_like_searching_the_lowered_prose():
+    table = _by_code("PL401")._compile()[2]
+    sets = [table.non_ascii, {"é"}, {"k", "å", "ß", "θ", "ω"}, {"ı"}, {"с"}, set(), {"ü", "ö"}]
+    texts = _texts() + ["É", "Å \u212b", "\u1e9e", "\u03f4", "\u2126", "ÜBER", "Ǆ ǅ ǆ", "СОДЕРЖАНИЕ"]
+    found = 0
+    for text in texts:
+        view = Words(text)
+        if not view.exact:
+            continue
+        for chars in sets:
+            want = any(ch in text.lower() for ch in chars)
+            assert view.holds_lower(chars) == want, (text[:40], chars)
+            found += want
+    assert found >= 8
+
+
+def test_spelling_token_matches_like_its_plain_form():
+    plain = re.compile(spelling._PLAIN_TOKEN)
+    hostile = ["", "a", "ab", ".a a. a.b a@b /a\\b 'a ’a a'b a’b a'b'c", "x2 2x a-1 a.1 a'1 a’1 a.b.c", "é ü ß ΟΔΟΣ", "\na\n",
+               "a_b _a a_ __", "\udc80a a\udc80", "don't can’t o'clock rock'n'roll", "ab" * 500 + "2", "a." * 300,
+               "e-mail me@x.org see /usr/bin and C:\\dir", "\u200bsome s\u200bome"]
+    checked = 0
+    for text in hostile + _texts():
+        for pos in sorted({0, 1, 2, len(text) // 2}):
+            want = [(m.span(), m.group(1)) for m in plain.finditer(text, pos)]
+            assert [(m.span(), m.group(1)) for m in spelling._TOKEN.finditer(text, pos)] == want, (text[:40], pos)
+            checked += len(want)
+    assert checked > 10_000
+
+
+def test_pair_ranges_skipping_absent_openers_equal_the_plain_scan():
+    from postlint import prose
+
+    hostile = ["{", "<", "{%", "{% comment", "<!-- x", "<scr", "{{ x }}", "{%- comment -%}a{%- endcomment -%}",
+               "<% x %> <script>a</script> <style>b</style> {% raw %}c{% endraw %} <!--d-->", "{ % } < ! - -"]
+    for text in hostile + _texts():
+        assert prose._pair_ranges(text) == prose._pair_ranges(text, skip_absent=False)
+
+
+def test_gender_stems_pattern_matches_like_its_plain_form():
+    """PL507's stems regex starts with the stems' first letters (gender_coded_balance.py): the
+    same matches as the plain alternation, case-insensitively, Unicode and edge cases too."""
+    from postlint.checks import gender_coded_balance as g
+
+    words = g.load_stems()[0]
+    stems = [s for s in re.findall(r"\(\?<=(.)\)\(\?:([^()]*)\)", words.pattern)]
+    assert len(stems) > 10  # the pattern has one branch a first letter
+    import yaml as _yaml
+    from postlint.resources import data_dir
+
+    data = _yaml.safe_load((data_dir("rules") / "data" / "gender-coded-stems.yaml").read_text(encoding="utf-8"))
+    all_stems = sorted(set(data["masculine"]) | set(data["feminine"]), key=len, reverse=True)
+    plain = re.compile(g.stems_pattern(all_stems, plain=True), re.IGNORECASE)
+    assert words.pattern == g.stems_pattern(all_stems)
+    hostile = ["Ambitious, ASSERTIVE, self-confident, head-strong co-operative xambitious 2ambitious _lead -lead",
+               "ſupport \u212aind İnter-personal leadership@x.com /lead lead/ lead\\ LEADER leaders' compassion’s",
+               "Décisive ćompetitive analytical-minded warm-hearted", ""]
+    found = 0
+    for text in hostile + _texts():
+        want = [m.span() for m in plain.finditer(text)]
+        assert [m.span() for m in words.finditer(text)] == want, text[:40]
+        found += len(want)
+    assert found > 500

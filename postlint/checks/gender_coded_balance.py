@@ -25,11 +25,26 @@ def load_stems():
     stems = sorted(set(data["masculine"]) | set(data["feminine"]), key=len, reverse=True)
     # A word that starts with a stem: not preceded by a letter or digit (a hyphen is
     # fine, so "self-confident" and "fast-driven" both count), running to the word's end.
-    words = re.compile(r"(?<![^\W_])(?:" + "|".join(re.escape(s) for s in stems) + r")[^\W\d_]*(?![\w@/\\])",
-                       re.IGNORECASE)
+    words = re.compile(stems_pattern(stems), re.IGNORECASE)
     skip = {w.lower() for w in (data.get("exceptions") or []) + (data.get("not_coded") or [])}
     return (words, tuple(data["masculine"]), frozenset(skip),
             compile_phrases(data.get("not_coded_phrases") or [], True))
+
+
+def stems_pattern(stems, plain: bool = False) -> str:
+    """The stems' regex. The plain form, (?<![^\\W_])(?:stem|...)..., tries the lookbehind and
+    the 100-stem alternation at every character (~4.6 ms a posting). The form used starts with
+    the class of the stems' first letters and, after it, looks behind it ((?<![^\\W_].)) and
+    at it ((?<=c), one branch a first letter, the stems in their order): the engine skips to
+    the next candidate letter. Same matches (tests/test_words.py)."""
+    tail = r"[^\W\d_]*(?![\w@/\\])"
+    if plain:
+        return r"(?<![^\W_])(?:" + "|".join(re.escape(s) for s in stems) + r")" + tail
+    groups: dict = {}
+    for stem in stems:
+        groups.setdefault(stem[0], []).append(stem[1:])
+    branches = "|".join(f"(?<={re.escape(c)})(?:{'|'.join(re.escape(r) for r in rests)})" for c, rests in groups.items())
+    return "[" + "".join(re.escape(c) for c in groups) + r"](?<![^\W_].)(?:" + branches + ")" + tail
 
 
 def coded_words(doc):

@@ -6,6 +6,7 @@ import re
 
 from postlint.checks.base import Rule, RuleDocs
 from postlint.diagnostics import Severity, Violation
+from postlint.words import words as word_view
 
 _WORD = re.compile(r"[^\W_][\w'’-]*")
 # Liquid/ERB control flow: words inside {% if %}...{% endif %} may never be shown together.
@@ -48,10 +49,31 @@ class PostingLength(Rule):
 
     def check(self, doc, ctx):
         prose, start = doc.prose, doc.body_start
+        low, high = ctx.option("min-words", 0), ctx.option("max-words", 2000)
+        # Most postings are within the limits: the shared word view counts _WORD's matches in C
+        # (equal to the regex's count, tests/test_words.py); the spans only for one to report.
+        view = word_view(doc)
+        count = view.length_words(start)
+        if count is not None:
+            if not count or ((not low or count >= low) and (not high or count <= high)):
+                return
+            if high and count > high:
+                # Too long: the view counts the shown words region by region and finds the span
+                # of shown word high + 1 without the spans of all the others.
+                regions = self._shown_regions(doc.text, start, len(prose))
+                counts = [view.length_words(a, b) for a, b in regions]
+                shown = sum(counts)
+                if shown > high:
+                    k = high
+                    for (a, b), n in zip(regions, counts):
+                        if k < n:
+                            yield self._too_long(view.length_span(a, k, _WORD, b), shown, high)
+                            break
+                        k -= n
+                return
         words = [m.span() for m in _WORD.finditer(prose, start)]
         if not words:
             return
-        low, high = ctx.option("min-words", 0), ctx.option("max-words", 2000)
         if low and len(words) < low:
             yield Violation(*words[0], f"Posting has only {len(words)} word{'s' if len(words) > 1 else ''} (min {low}): say what the "
                                        "job is, what the work involves and how to apply")
@@ -60,9 +82,32 @@ class PostingLength(Rule):
             return
         shown = self._unconditional(doc.text, start, words)
         if len(shown) > high:
-            minutes = max(1, round(len(shown) / _READING_WPM))
-            yield Violation(*shown[high], f"Posting has {len(shown):,} words (max {high:,}), about "
-                                          f"{minutes} minute{'s' if minutes > 1 else ''} to read; word {high + 1:,} is here")
+            yield self._too_long(shown[high], len(shown), high)
+
+    @staticmethod
+    def _too_long(span, count, high):
+        minutes = max(1, round(count / _READING_WPM))
+        return Violation(*span, f"Posting has {count:,} words (max {high:,}), about "
+                                f"{minutes} minute{'s' if minutes > 1 else ''} to read; word {high + 1:,} is here")
+
+    @staticmethod
+    def _shown_regions(text, start, end):
+        """The (start, end) ranges where _unconditional's depth is 0: a word starting in one is
+        shown. No word crosses a bound: each is a mark's '{' or '<' (a space in the prose when
+        blanked), never a word character. Tested against _unconditional (tests/test_words.py)."""
+        marks = sorted([(m.start(), 1) for m in _BRANCH_OPEN.finditer(text, start)]
+                       + [(m.start(), -1) for m in _BRANCH_CLOSE.finditer(text, start)])
+        regions, depth, pos = [], 0, start
+        for at, step in marks:
+            new = max(0, depth + step)
+            if depth == 0 and new:
+                regions.append((pos, at))
+            elif depth and not new:
+                pos = at
+            depth = new
+        if depth == 0:
+            regions.append((pos, end))
+        return regions
 
     @staticmethod
     def _unconditional(text, start, words):

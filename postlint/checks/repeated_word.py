@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from itertools import compress, islice
+from itertools import chain, compress, islice
 from operator import eq
 
 from postlint.checks.base import Rule, RuleDocs
@@ -67,11 +67,15 @@ class RepeatedWord(Rule):
         view = words(doc)
         if view.exact and not _may_repeat(view, prose):
             return  # most postings: no word follows itself, found without the regex scan
-        candidates = list(_REPEAT.finditer(prose))
         # The language check tokenises the whole posting: only worth it when there is a double.
-        if not candidates or not is_english(re.findall(r"[^\W\d_]+", prose)):
+        # The first match says whether there is one; the scan then goes on from it for English
+        # text only (a non-English posting full of doubles, "word word ..." 1 MB, listed
+        # 100,000 matches before the language check): one scan, no list.
+        found = _REPEAT.finditer(prose)
+        first = next(found, None)
+        if first is None or not is_english(re.findall(r"[^\W\d_]+", prose)):
             return  # "nous nous concentrons" is French, not a slip
-        for m in candidates:
+        for m in chain((first,), found):
             first, second = m.group(1), m.group(3)
             if first.lower() in _ALLOWED:
                 continue
