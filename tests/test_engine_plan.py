@@ -172,3 +172,36 @@ def test_plan_keeps_a_run_wrapped_on_the_registry_entry():
     settings = make_settings({"select": ["ALL"], "schema": "none"})
     diags = Linter(registry, None).lint_document(Document.from_text("##ABOUT\n", "a.md"), settings)
     assert seen == ["a.md"] and [d.code for d in diags] == ["PL301"]
+
+
+@pytest.mark.parametrize("was_on", [True, False])
+def test_lint_bytes_leaves_the_cyclic_collector_as_it_found_it(was_on, monkeypatch):
+    # lint_bytes turns the collector off while it lints one file (a 100,000-item list made it
+    # walk the tokens again and again); whatever happens inside, the caller's setting comes back.
+    import gc
+
+    from postlint.timebudget import FileTimeout
+
+    linter = Linter(load_registry(()), None)
+    settings = make_settings(None)
+    inside = []
+    real = Linter._lint_bytes
+
+    def spy(self, *a, **k):
+        inside.append(gc.isenabled())
+        return real(self, *a, **k)
+
+    (gc.enable if was_on else gc.disable)()
+    try:
+        monkeypatch.setattr(Linter, "_lint_bytes", spy)
+        result = linter.lint_bytes(b"---\ntitle: x\n---\n##ABOUT\n", "a.md", settings, Path("a.md"))
+        assert result.diagnostics and inside == [False] and gc.isenabled() is was_on
+
+        def times_out(self, *a, **k):
+            raise FileTimeout(30.0)
+
+        monkeypatch.setattr(Linter, "_lint_bytes", times_out)
+        assert linter.lint_bytes(b"x", "b.md", settings, Path("b.md")).diagnostics[0].code == "PL005"
+        assert gc.isenabled() is was_on
+    finally:
+        gc.enable()
