@@ -28,7 +28,6 @@ from __future__ import annotations
 import codecs
 import functools
 import itertools
-import re
 import weakref
 
 # Characters whose lower case is not one character, or is ASCII, or whose case-insensitive
@@ -89,12 +88,15 @@ class Words:
 
     def holds_lower(self, chars) -> bool:
         """Whether ``prose.lower()`` holds any of ``chars`` (lower-case non-ASCII characters),
-        without lowering the prose: one search for the characters whose lower case they are.
+        without lowering the prose: a search for each character whose lower case is one of them.
         Exact when ``exact`` (İ, whose lower case is two characters, is EXOTIC)."""
         chars = frozenset(chars)
-        if self.prose.isascii() and all(not ch.isascii() for ch in chars):
+        prose = self.prose
+        if prose.isascii() and all(not ch.isascii() for ch in chars):
             return False  # an ASCII character lowers to an ASCII one: no search (O(1) test)
-        return _lower_preimages(chars).search(self.prose) is not None
+        # One str.find a character (C, memchr-like) instead of a regex character class, which
+        # tries every position (for PL401's 14 characters, 0.016 -> 0.003 ms a posting).
+        return any(u in prose for u in _lower_preimages(chars))
 
     def offsets(self, word: str) -> list[int]:
         """Offsets in the prose where ``word`` stands as a whole word: exactly, for a word of
@@ -162,16 +164,14 @@ _LOWER_FROM = {"θ": "\u03f4", "ß": "\u1e9e", "ω": "\u2126", "k": "\u212a", "�
 
 
 @functools.lru_cache(maxsize=64)
-def _lower_preimages(chars: frozenset):
-    """A pattern matching every character whose lower case is one of ``chars``."""
+def _lower_preimages(chars: frozenset) -> str:
+    """Every character whose lower case is one of ``chars``, sorted, as one string."""
     found = set()
     for ch in chars:
         for u in (ch, ch.upper(), ch.title(), *_LOWER_FROM.get(ch, "")):
             if len(u) == 1 and u.lower() == ch:
                 found.add(u)
-    if not found:
-        return re.compile(r"(?!)")
-    return re.compile("[" + "".join(re.escape(u) for u in sorted(found)) + "]")
+    return "".join(sorted(found))
 
 
 _VIEWS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()

@@ -470,6 +470,25 @@ def test_holds_lower_answers_like_searching_the_lowered_prose():
     assert found >= 8
 
 
+def test_holds_lower_answers_like_the_character_class_it_replaces():
+    """holds_lower looks for each preimage character with ``in``; it replaced a search for the
+    regex class of the same characters (never matching when there are none)."""
+    from postlint import words as words_module
+
+    table = _by_code("PL401")._compile()[2]
+    sets = [table.non_ascii, {"é"}, {"k", "å", "ß", "θ", "ω"}, {"ı"}, {"с"}, set(), {"ü", "ö"}, {"]", "^", "\\"}]
+    texts = _texts(corpus=400) + ["É", "Å \u212b", "\u1e9e", "\u03f4", "\u2126", "ÜBER", "Ǆ ǅ ǆ", "СОДЕРЖАНИЕ",
+                                  "", "\r\n\t", "\ufeffé", "a]b^c\\d", "{{ é }} <%= É %> `è`"]
+    for chars in sets:
+        found = words_module._lower_preimages(frozenset(chars))
+        plain = re.compile("[" + "".join(re.escape(u) for u in found) + "]") if found else re.compile("(?!)")
+        for text in texts:
+            assert any(u in text for u in found) == (plain.search(text) is not None), (text[:40], chars)
+            view = Words(text)
+            if view.exact and not (text.isascii() and all(not ch.isascii() for ch in chars)):
+                assert view.holds_lower(chars) == (plain.search(text) is not None), (text[:40], chars)
+
+
 def test_spelling_token_matches_like_its_plain_form():
     plain = re.compile(spelling._PLAIN_TOKEN)
     hostile = ["", "a", "ab", ".a a. a.b a@b /a\\b 'a ’a a'b a’b a'b'c", "x2 2x a-1 a.1 a'1 a’1 a.b.c", "é ü ß ΟΔΟΣ", "\na\n",
