@@ -329,13 +329,65 @@ def totals(doc) -> Totals:
         if letter(prose, start, end):  # a block holds a word iff it holds a letter
             parts.append(prose[start:end])
             sentences_n += _count_sentences(prose, start, end)
-    # The words of every block in one findall: no match crosses the ' ' between two blocks,
-    # and a block's matches do not depend on the text around it (no lookaround in _WORD).
-    words = _WORD.findall(" ".join(parts))
-    words_n = len(words)
-    both = sum(map(_SYLLABLES.__getitem__, words))
-    syllables_n, function_words = both & _SYLLABLE_MASK, both >> _FUNCTION_SHIFT
+    # The words of every block at once: no match crosses the ' ' between two blocks, and a
+    # block's matches do not depend on the text around it (no lookaround in _WORD).
+    joined = " ".join(parts)
+    if len(joined) < _CHUNKED_MAX and "\x01" not in joined:
+        words_n, syllables_n, function_words = _chunk_counts(joined)
+    else:
+        words = _WORD.findall(joined)
+        words_n = len(words)
+        both = sum(map(_SYLLABLES.__getitem__, words))
+        syllables_n, function_words = both & _SYLLABLE_MASK, both >> _FUNCTION_SHIFT
     return Totals(words_n, sentences_n, syllables_n, function_words / words_n if words_n else 0.0)
+
+
+# _chunk_counts: what _WORD.findall plus the _SYLLABLES sum above give, without a regex scan.
+# Every character _WORD can match is an ASCII letter, ' , - or ’; with every other character a
+# space (encoded and translated in C, ’ standing as \x01), ``split()`` gives the maximal runs of
+# them ("chunks"). No _WORD match crosses a chunk's edge, and a match does not depend on the text
+# around it, so the words are the matches in each chunk; a chunk of letters only (most) is one
+# word. _CHUNKS holds a chunk's words, syllables and function words packed in one int, so the
+# posting's counts are one C sum. Each of the three is at most 3 a character (an acronym: WWWW
+# is 12 syllables) and below 1 << _CHUNK_SHIFT for text under _CHUNKED_MAX characters: the sum
+# cannot carry from one field into the next and stays a machine int. A \x01 in the text would
+# read as ’: such text (and longer text) takes the findall path. Equal to it on the corpus and
+# hostile texts (tests/test_readability.py: test_chunk_counts_equal_the_word_matches).
+_CHUNK_SHIFT = 20
+_CHUNK_MASK = (1 << _CHUNK_SHIFT) - 1
+_CHUNKED_MAX = 1 << 18
+# bytes.translate table: A-Z, a-z, "'", '-' and \x01 (’, from the postlint-words error handler)
+# stay, every other byte (a non-ASCII character was encoded as NUL, \x01 or a space) is a space.
+_CHUNK_BYTES = bytes(b if chr(b).isascii() and chr(b).isalpha() or b in b"'-\x01" else 32 for b in range(256))
+
+
+class _Chunks(dict):
+    """chunk -> words + syllables + function words, packed (see above), filled on first sight."""
+
+    def __missing__(self, chunk: str) -> int:
+        if chunk.isalpha():  # ASCII letters only: one _WORD match, the whole chunk
+            both, n = _SYLLABLES[chunk], 1
+        else:
+            found = _WORD.findall(chunk.replace("\x01", "’"))
+            both, n = sum(map(_SYLLABLES.__getitem__, found)), len(found)
+        packed = ((both & _SYLLABLE_MASK) + ((both >> _FUNCTION_SHIFT) << _CHUNK_SHIFT)
+                  + (n << (2 * _CHUNK_SHIFT)))
+        if len(self) < 200_000:  # bounded, as _SYLLABLES
+            self[chunk] = packed
+        return packed
+
+
+_CHUNKS = _Chunks()
+
+
+def _chunk_counts(text: str) -> tuple[int, int, int]:
+    """(words, syllables, function words) of the _WORD matches in ``text``, which must be shorter
+    than _CHUNKED_MAX and hold no \x01."""
+    from postlint.words import _ERRORS  # importing postlint.words registers the error handler
+
+    chunks = text.encode("ascii", _ERRORS).translate(_CHUNK_BYTES).decode("ascii").split()
+    both = sum(map(_CHUNKS.__getitem__, chunks))
+    return both >> (2 * _CHUNK_SHIFT), both & _CHUNK_MASK, (both >> _CHUNK_SHIFT) & _CHUNK_MASK
 
 
 def analyse(doc) -> Stats:

@@ -94,6 +94,53 @@ def test_totals_equal_the_sentence_by_sentence_counts_on_the_corpus():
     assert differ == []
 
 
+_HOSTILE = [
+    "", " ", "\n", "a", "'", "’", "-", "'-’", "x\x01y it\x01s", "\x00word\x00", "\ufeffBOM first\r\nCRLF line\r\n",
+    "tabs\tbetween\twords", "café naïve Zürich straße ΟΔΟΣ Москва 東京 e\u0301", "It’s we'd don’t ’quoted’ 'single'",
+    "well-being -lead trail- a--b x-1 e-mail co-op re-create", "WWWW AWS SQL I A", "{{ liquid }} <%= erb %> {% if x %}",
+    "<p>html</p> <a href='x'>link</a> `code span` &amp;", "x2 2x a1b _under_score_ K\u212a \u0130\u0131\u017f",
+    "\udcff surrogate\udc80escaped", "a" * 70_000 + " b", "word " * 5_000,
+]
+
+
+@pytest.mark.parametrize("text", _HOSTILE + [" ".join(_HOSTILE)])
+def test_chunk_counts_equal_the_word_matches(text):
+    """totals() counts words by chunks of word characters instead of _WORD.findall: the same
+    words, syllables and function words."""
+    from postlint import readability as r
+
+    words = r._WORD.findall(text)
+    want = (len(words), sum(map(r.syllables, words)), sum(map(r._FUNCTION_WORDS.__contains__, words)))
+    if "\x01" in text:
+        return  # totals() takes the findall path (test_totals_take_the_findall_path...)
+    assert r._chunk_counts(text) == want
+
+
+def test_chunk_counts_equal_the_word_matches_on_the_corpus():
+    from postlint import readability as r
+
+    corpus = ROOT.parent / "shared" / "corpus"
+    if not corpus.is_dir():
+        pytest.skip("../shared/corpus is not present")
+    files = sorted(corpus.rglob("*.md"))
+    assert len(files) > 500
+    for f in files:
+        prose = Document.from_bytes(f.read_bytes(), str(f)).prose
+        words = r._WORD.findall(prose)
+        want = (len(words), sum(map(r.syllables, words)), sum(map(r._FUNCTION_WORDS.__contains__, words)))
+        assert r._chunk_counts(prose) == want, f.name
+
+
+@pytest.mark.parametrize("text", _HOSTILE)
+def test_totals_take_the_findall_path_when_they_must(text):
+    """A \x01 in the text (it would read as ’) or text of _CHUNKED_MAX characters or more is
+    counted by findall; every path equals the sentence-by-sentence counts."""
+    for body in (text, text + " x\x01y", text + " word" * 60_000):
+        doc = Document.from_text(body)
+        t = totals(doc)
+        assert (t.words, t.sentences, t.syllables, t.english) == _counts(doc)
+
+
 def test_offsets_point_at_the_first_word_of_each_sentence():
     text = "---\ntitle: x\n---\n- Write `code` daily\n\n   Then test it. Ship it!\n"
     doc = Document.from_text(text)
