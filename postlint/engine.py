@@ -58,6 +58,7 @@ class Linter:
         self.registry = registry
         self.resolver = resolver
         self._enabled_cache: dict = {}
+        self._rules_by_codes: dict = {}
         self._plans: dict = {}
 
     # --------------------------------------------------------- selection
@@ -69,14 +70,24 @@ class Linter:
                 str(settings.root) if settings.per_file_ignores else None,
                 str(path) if settings.per_file_ignores else None)
 
-    def enabled(self, settings, path: Path | None) -> list:
+    def _selection(self, settings, path: Path | None) -> tuple:
+        """(codes, rules) enabled for this file. With per-file-ignores the key holds the
+        path, so the cache is bounded, and every path with the same selection shares one
+        rules list (and, in _plan, one plan): memory does not grow with the files."""
         key = self._selection_key(settings, path)
-        rules = self._enabled_cache.get(key)
-        if rules is None:
-            codes = settings.enabled_codes(self.registry, path)
-            rules = [r for r in self.registry.rules if r.code in codes]
-            self._enabled_cache[key] = rules
-        return rules
+        found = self._enabled_cache.get(key)
+        if found is None:
+            codes = frozenset(settings.enabled_codes(self.registry, path))
+            rules = self._rules_by_codes.get(codes)
+            if rules is None:
+                rules = self._rules_by_codes[codes] = [r for r in self.registry.rules if r.code in codes]
+            if len(self._enabled_cache) >= 4096:
+                self._enabled_cache.clear()
+            found = self._enabled_cache[key] = (codes, rules)
+        return found
+
+    def enabled(self, settings, path: Path | None) -> list:
+        return self._selection(settings, path)[1]
 
     def _plan(self, settings, path: Path | None) -> _Plan:
         """What to run for this selection and these rule options, worked out once per linter.
@@ -91,10 +102,11 @@ class Linter:
         rule_options = settings.rule_options
         # repr, not the dict itself: rule options are plain TOML values (unhashable lists,
         # tables) and a changed mapping must not reuse the options of the one before.
-        key = (self._selection_key(settings, path), repr(rule_options) if rule_options else "")
+        codes, rules = self._selection(settings, path)
+        key = (codes, repr(rule_options) if rule_options else "")
         plan = self._plans.get(key)
         if plan is None:
-            plan = self._plans[key] = _Plan(self.enabled(settings, path), rule_options)
+            plan = self._plans[key] = _Plan(rules, rule_options)
         return plan
 
     # ------------------------------------------------------------ linting

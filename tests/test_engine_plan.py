@@ -205,3 +205,17 @@ def test_lint_bytes_leaves_the_cyclic_collector_as_it_found_it(was_on, monkeypat
         assert gc.isenabled() is was_on
     finally:
         gc.enable()
+
+
+def test_per_file_ignores_share_one_plan_per_selection_not_one_per_file(tmp_path):
+    # The selection is looked up per path when per-file-ignores are set; the plans (each rule's
+    # merged options) are per selection, so 300 files make 2 plans, not 300.
+    settings = make_settings({"per-file-ignores": {"old/*.md": ["PL301"]}}, tmp_path)
+    linter = Linter(load_registry(()), None)
+    data = b"---\ntitle: x\n---\n##ABOUT\n"
+    for i in range(150):
+        for folder in ("old", "new"):
+            path = tmp_path / folder / f"p{i}.md"
+            codes = {d.code for d in linter.lint_bytes(data, str(path), settings, path).diagnostics}
+            assert ("PL301" in codes) is (folder == "new")
+    assert len(linter._plans) == 2 and len(linter._rules_by_codes) == 2
