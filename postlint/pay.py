@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import yaml
 
@@ -101,16 +101,42 @@ def _cues(body: str, low: str | None):
 
 @dataclass(frozen=True)
 class Jurisdiction:
+    """One law. Its patterns are kept as sources and compiled on first use (cached_property
+    writes the instance's __dict__, which a frozen dataclass allows): compiling all 13 laws'
+    patterns cost ~3 ms of every start, and a posting that names no 'City, ST' and no law's
+    place word needs none of them (see _best; tests/test_content_speed.py and
+    tests/test_pay_data.py compare them with the patterns compiled at once)."""
+
     id: str
     name: str
     effective: _dt.date
     citation: str
     checked: str
-    anywhere: re.Pattern  # matches in any location text
-    cued: re.Pattern | None  # matches only in front matter or after a location cue
+    anywhere_source: str  # matches in any location text
+    cued_source: str | None  # matches only in front matter or after a location cue
     # What every `anywhere` match ends with (', CO', or 'NYC'): a scan for it is ~40x cheaper
     # than one for `anywhere`, which then only runs on the lines around a hint (see _first).
-    hint: re.Pattern | None = None
+    hint_source: str | None = None
+    # The first word of each name and city, as written: every `cued` match starts with one
+    # (the pattern is their literal alternation, case-sensitive), so a text holding none of
+    # them cannot match `cued`.
+    cued_words: tuple[str, ...] = ()
+
+    @cached_property
+    def anywhere(self) -> re.Pattern:
+        return re.compile(self.anywhere_source)
+
+    @cached_property
+    def cued(self) -> re.Pattern | None:
+        return re.compile(self.cued_source) if self.cued_source is not None else None
+
+    @cached_property
+    def hint(self) -> re.Pattern | None:
+        return re.compile(self.hint_source) if self.hint_source is not None else None
+
+    def compile_patterns(self) -> None:
+        """Compile every pattern now (tests/test_redos.py times them all)."""
+        self.anywhere, self.cued, self.hint  # noqa: B018
 
 
 @dataclass(frozen=True)
@@ -147,12 +173,13 @@ def load_laws(path=None) -> tuple[Jurisdiction, ...]:
             hints.append(r",[ \t]?NY|New York City|NYC")
         cued_parts = [p for p in (_words(names), _words(cities)) if p]
         lookahead = r"(?!,?\s?D\.?\s?C\b)" if entry["id"] == "WA" else ""
-        anywhere = re.compile(rf"(?<![\w-])(?:{'|'.join(any_parts)})(?![\w-])") if any_parts else re.compile(r"(?!x)x")
-        cued = re.compile(rf"(?<![\w-])(?:{'|'.join(cued_parts)}){lookahead}(?![\w-])") if cued_parts else None
+        anywhere = rf"(?<![\w-])(?:{'|'.join(any_parts)})(?![\w-])" if any_parts else r"(?!x)x"
+        cued = rf"(?<![\w-])(?:{'|'.join(cued_parts)}){lookahead}(?![\w-])" if cued_parts else None
+        cued_words = tuple(sorted({item.split(" ", 1)[0] for item in [*names, *cities]}))
         eff = entry["effective"]
         eff = eff if isinstance(eff, _dt.date) else _dt.date.fromisoformat(str(eff))
         laws.append(Jurisdiction(entry["id"], entry["name"], eff, entry["citation"], entry["checked"],
-                                 anywhere, cued, re.compile("|".join(hints)) if hints else None))
+                                 anywhere, cued, "|".join(hints) if hints else None, cued_words))
     return tuple(laws)
 
 
@@ -163,7 +190,7 @@ def _any_hint(laws) -> re.Pattern:
     """One scan for every law's hint: most postings name no 'City, ST' at all."""
     cached = _ANY_HINT.get(id(laws))
     if cached is None or cached[0] is not laws:
-        parts = [law.hint.pattern for law in laws if law.hint is not None]
+        parts = [law.hint_source for law in laws if law.hint_source is not None]
         cached = _ANY_HINT[id(laws)] = (laws, re.compile("|".join(parts)) if parts else re.compile(r"(?!x)x"))
     return cached[1]
 
@@ -177,7 +204,7 @@ def _first(law: Jurisdiction, text: str):
     the leftmost one. The lookbehind sees the text before the window; at the window's end
     the lookahead sees the end where the text has a line break: both are not [\\w-].
     """
-    if law.hint is None:
+    if law.hint_source is None:
         return None
     window = None
     for h in law.hint.finditer(text):
@@ -197,13 +224,17 @@ def _first(law: Jurisdiction, text: str):
 
 def _best(text: str, offset: int, laws, cued: bool) -> Place | None:
     best = None
-    if not cued and _any_hint(laws).search(text) is None:
-        return None  # no law's `anywhere` can match
+    hinted = _any_hint(laws).search(text) is not None  # else no law's `anywhere` can match
+    if not cued and not hinted:
+        return None
     for law in laws:
-        for pattern in ((law.anywhere, law.cued) if cued else (law.anywhere,)):
-            if pattern is None:
-                continue
-            m = _first(law, text) if pattern is law.anywhere else pattern.search(text)
+        for kind in ("anywhere", "cued") if cued else ("anywhere",):
+            if kind == "anywhere":
+                m = _first(law, text) if hinted else None
+            elif law.cued_source is None or not any(w in text for w in law.cued_words):
+                m = None  # Jurisdiction.cued_words: no cued match possible
+            else:
+                m = law.cued.search(text)
             if m is None:
                 continue
             cand = Place(law, m.group(0), offset + m.start(), offset + m.end())
