@@ -28,6 +28,7 @@ import yaml
 from postlint.content import lowered_body
 from postlint.dates import filename_date, parse_date
 from postlint.frontmatter import mapping_of
+from postlint.lazyre import LazyPatterns
 from postlint.resources import data_dir
 
 LOCATION_KEYS = ("location", "locations", "job_location", "job-location", "joblocation", "city",
@@ -41,35 +42,11 @@ SCALE_KEYS = ("gs", "gs-grade", "gs_grade", "grade", "pay-grade", "pay_grade", "
 MAX_KEYS = ("salary_max", "salary-max", "max_salary", "salaryMax", "pay_max", "max-salary")
 
 
-class _Patterns:
-    """pay's regexes, each compiled on its first use.
-
-    Compiling them at import cost ~4.5 ms of every start (_RANGE alone 2-10 ms), and most
-    postings never reach most of them (no covered place: no range search). tests/test_redos.py
-    reaches them through MissingPayRange.patterns and compile_patterns().
-    """
-
-    def __init__(self):
-        self._sources: dict[str, tuple[str, int]] = {}
-
-    def define(self, name: str, pattern: str, flags: int = 0) -> None:
-        self._sources[name] = (pattern, flags)
-
-    def __getattr__(self, name: str) -> re.Pattern:
-        try:
-            pattern, flags = self.__dict__["_sources"][name]
-        except KeyError:
-            raise AttributeError(name) from None
-        compiled = re.compile(pattern, flags)
-        setattr(self, name, compiled)  # found by plain attribute look-up from now on
-        return compiled
-
-    def compile_patterns(self) -> None:
-        for name in self._sources:
-            getattr(self, name)
-
-
-RX = _Patterns()
+# pay's regexes, each compiled on its first use (postlint.lazyre): compiling them at import
+# cost ~4.5 ms of every start (_RANGE alone 2-10 ms), and most postings never reach most of
+# them (no covered place: no range search). tests/test_redos.py reaches them through
+# MissingPayRange.patterns.
+RX = LazyPatterns()
 
 RX.define("CUE", r"(?:\blocation\s*:\s*|\bbased\s+(?:in|out\s+of)\s+|\blocated\s+in\s+(?:the\s+)?"
                   r"|\boffices?\s+(?:is\s+|are\s+)?(?:located\s+)?in\s+)", re.IGNORECASE)

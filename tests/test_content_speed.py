@@ -144,12 +144,12 @@ def _pl605_plain(doc):
     from postlint.content import sentences
 
     prose = doc.prose
-    if not d._MAYBE_DEGREE.search(prose, doc.body_start) or d._ROUTE.search(prose, doc.body_start):
+    if not d.RX.MAYBE_DEGREE.search(prose, doc.body_start) or d.RX.ROUTE.search(prose, doc.body_start):
         return []
     for s_start, s_end in sentences(prose, doc.body_start):
         sentence = prose[s_start:s_end]
-        m = d._DEGREE.search(sentence)
-        if m is None or d._OPTIONAL.search(sentence):
+        m = d.RX.DEGREE.search(sentence)
+        if m is None or d.RX.OPTIONAL.search(sentence):
             continue
         return [(s_start + m.start(), s_start + m.end())]
     return []
