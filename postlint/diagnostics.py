@@ -5,6 +5,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
+from postlint._record import FrozenRecord
+
 
 class Severity(enum.IntEnum):
     INFO = 1
@@ -24,20 +26,30 @@ class Severity(enum.IntEnum):
         return self.name.lower()
 
 
-@dataclass(frozen=True)
-class Edit:
+# Edit and Fix are hand-written frozen records (postlint._record), not dataclasses: the
+# same fields, eq, hash, repr and immutability, without the class build at every start.
+class Edit(FrozenRecord):
     """Replace ``text[start:end]`` (character offsets in Document.text) with ``content``."""
 
-    start: int
-    end: int
-    content: str
+    __slots__ = ("start", "end", "content")
+    _fields = __slots__
+
+    def __init__(self, start: int, end: int, content: str):
+        set_ = object.__setattr__
+        set_(self, "start", start)
+        set_(self, "end", end)
+        set_(self, "content", content)
 
 
-@dataclass(frozen=True)
-class Fix:
-    edits: tuple[Edit, ...]
-    safe: bool = True
-    message: str | None = None
+class Fix(FrozenRecord):
+    __slots__ = ("edits", "safe", "message")
+    _fields = __slots__
+
+    def __init__(self, edits: tuple[Edit, ...], safe: bool = True, message: str | None = None):
+        set_ = object.__setattr__
+        set_(self, "edits", edits)
+        set_(self, "safe", safe)
+        set_(self, "message", message)
 
     @classmethod
     def replace(cls, start: int, end: int, content: str, *, safe: bool = True, message: str | None = None) -> "Fix":

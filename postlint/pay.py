@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 import yaml
 
+from postlint._record import FrozenRecord
 from postlint.content import lowered_body
 from postlint.dates import filename_date, parse_date
 from postlint.frontmatter import mapping_of
@@ -76,28 +76,38 @@ def _cues(body: str, low: str | None):
             yield m
 
 
-@dataclass(frozen=True)
-class Jurisdiction:
+class Jurisdiction(FrozenRecord):
     """One law. Its patterns are kept as sources and compiled on first use (cached_property
-    writes the instance's __dict__, which a frozen dataclass allows): compiling all 13 laws'
+    writes the instance's __dict__, which a frozen record allows): compiling all 13 laws'
     patterns cost ~3 ms of every start, and a posting that names no 'City, ST' and no law's
-    place word needs none of them (see _best; tests/test_content_speed.py and
-    tests/test_pay_data.py compare them with the patterns compiled at once)."""
+    place word needs none of them (see _best; tests/test_content_speed.py compares them with
+    the patterns compiled at once). A hand-written frozen record (postlint._record), not a
+    dataclass, to spare the class build at every start.
 
-    id: str
-    name: str
-    effective: _dt.date
-    citation: str
-    checked: str
-    anywhere_source: str  # matches in any location text
-    cued_source: str | None  # matches only in front matter or after a location cue
-    # What every `anywhere` match ends with (', CO', or 'NYC'): a scan for it is ~40x cheaper
-    # than one for `anywhere`, which then only runs on the lines around a hint (see _first).
-    hint_source: str | None = None
-    # The first word of each name and city, as written: every `cued` match starts with one
-    # (the pattern is their literal alternation, case-sensitive), so a text holding none of
-    # them cannot match `cued`.
-    cued_words: tuple[str, ...] = ()
+    anywhere_source matches in any location text; cued_source only in front matter or after
+    a location cue. hint_source is what every `anywhere` match ends with (', CO', or 'NYC'):
+    a scan for it is ~40x cheaper than one for `anywhere`, which then only runs on the lines
+    around a hint (see _first). cued_words are the first word of each name and city, as
+    written: every `cued` match starts with one (the pattern is their literal alternation,
+    case-sensitive), so a text holding none of them cannot match `cued`.
+    """
+
+    _fields = ("id", "name", "effective", "citation", "checked", "anywhere_source", "cued_source", "hint_source",
+               "cued_words")
+
+    def __init__(self, id: str, name: str, effective: _dt.date, citation: str, checked: str,  # noqa: A002
+                 anywhere_source: str, cued_source: str | None, hint_source: str | None = None,
+                 cued_words: tuple[str, ...] = ()):
+        set_ = object.__setattr__
+        set_(self, "id", id)
+        set_(self, "name", name)
+        set_(self, "effective", effective)
+        set_(self, "citation", citation)
+        set_(self, "checked", checked)
+        set_(self, "anywhere_source", anywhere_source)
+        set_(self, "cued_source", cued_source)
+        set_(self, "hint_source", hint_source)
+        set_(self, "cued_words", cued_words)
 
     @cached_property
     def anywhere(self) -> re.Pattern:
@@ -116,12 +126,18 @@ class Jurisdiction:
         self.anywhere, self.cued, self.hint  # noqa: B018
 
 
-@dataclass(frozen=True)
-class Place:
-    jurisdiction: Jurisdiction
-    text: str
-    start: int
-    end: int
+class Place(FrozenRecord):
+    """A covered place named in a posting (a hand-written frozen record, as Jurisdiction)."""
+
+    __slots__ = ("jurisdiction", "text", "start", "end")
+    _fields = __slots__
+
+    def __init__(self, jurisdiction: Jurisdiction, text: str, start: int, end: int):
+        set_ = object.__setattr__
+        set_(self, "jurisdiction", jurisdiction)
+        set_(self, "text", text)
+        set_(self, "start", start)
+        set_(self, "end", end)
 
 
 def _words(items):
