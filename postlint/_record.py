@@ -18,7 +18,8 @@ from dataclasses import FrozenInstanceError
 
 class Record:
     __slots__ = ()
-    _fields: tuple[str, ...] = ()
+    _fields: tuple[str, ...] = ()  # compared and shown, in __init__'s order
+    _init_fields: tuple[str, ...] | None = None  # all of __init__'s, when more than _fields
     _frozen = False
 
     def _values(self) -> tuple:
@@ -36,7 +37,8 @@ class Record:
     def __reduce__(self):
         # pickle and copy rebuild through __init__ (the fields in order): the default way sets
         # a __slots__ class's state by setattr, which a frozen record refuses.
-        return (self.__class__, self._values())
+        names = self._init_fields or self._fields
+        return (self.__class__, tuple(getattr(self, name) for name in names))
 
     __hash__ = None  # type: ignore[assignment]  # eq without frozen: unhashable, as a dataclass
 

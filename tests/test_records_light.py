@@ -17,7 +17,7 @@ import pytest
 
 from postlint._record import FRESH
 from postlint.checks.base import Context, RuleDocs
-from postlint.diagnostics import Edit, Fix
+from postlint.diagnostics import Diagnostic, Edit, Fix, Severity, Violation
 from postlint.document import DecodeProblem
 from postlint.pay import Jurisdiction, Place, load_laws
 
@@ -33,6 +33,14 @@ SPECS = [
     (Edit, True, [("start", None), ("end", None), ("content", None)], [(1, 2, "x"), (0, 0, "")]),
     (Fix, True, [("edits", None), ("safe", True), ("message", None)],
      [((Edit(1, 2, "x"),),), ((Edit(1, 2, "x"), Edit(3, 3, "\t")), False, "Replace")]),
+    (Violation, False, [("start", None), ("end", None), ("message", None), ("fix", None), ("suggestions", ())],
+     [(1, 2, "m"), (0, 5, "é\r\n", Fix.replace(0, 5, "x"), ("a", "b"))]),
+    (Diagnostic, False, [("path", None), ("line", None), ("column", None), ("end_line", None), ("end_column", None),
+                         ("code", None), ("name", None), ("severity", None), ("message", None), ("fix", None),
+                         ("start", 0), ("end", 0), ("suggestions", ()), ("fix_locations", ()), ("source_line", "")],
+     [("a.md", 1, 1, 1, 2, "PL301", "x", Severity.ERROR, "m"),
+      ("b.md", 2, 3, 4, 5, "PL101", "y", Severity.INFO, "n", Fix.replace(1, 2, "z"), 7, 9, ("s",),
+       ((2, 3, 2, 4, "z"),), "- line\r")]),
     (DecodeProblem, True, [("offset", None), ("byte", None), ("count", None), ("binary", False)],
      [(3, 0xFF, 2), (0, 0, 0, True)]),
     (Jurisdiction, True, [("id", None), ("name", None), ("effective", None), ("citation", None), ("checked", None),
@@ -50,7 +58,10 @@ def _reference(cls, frozen, fields):
     for name, default in fields:
         if default is FRESH:
             spec.append((name, object, dataclasses.field(default_factory=dict)))
-        elif default is None and name not in ("settings", "message", "hint_source"):
+        elif name == "source_line":  # Diagnostic's: left out of eq and repr
+            spec.append((name, object, dataclasses.field(default="", compare=False, repr=False)))
+        elif default is None and name not in ("settings", "message", "hint_source", "fix") or (
+                name == "message" and cls in (Violation, Diagnostic)):
             spec.append((name, object))
         else:
             spec.append((name, object, dataclasses.field(default=default)))
@@ -77,6 +88,10 @@ def test_record_behaves_as_its_dataclass(cls, frozen, fields, samples):
         assert a != cls(*samples[0]) if args != samples[0] else True
         assert a.__eq__(r) is NotImplemented  # another class: not equal, as a dataclass
         assert [getattr(a, n) for n, _ in fields] == [getattr(r, n) for n, _ in fields]
+        if cls is Diagnostic:  # source_line does not take part in equality
+            other = cls(*args)
+            other.source_line = "else"
+            assert other == a and repr(other) == repr(a)
         if frozen:
             assert hash(a) == hash(b) == hash(tuple(getattr(r, n) for n, _ in fields))
             with pytest.raises(dataclasses.FrozenInstanceError):
@@ -90,6 +105,7 @@ def test_record_behaves_as_its_dataclass(cls, frozen, fields, samples):
             assert getattr(a, fields[0][0]) == {"b": 2}
         if cls is not Context or not args:  # a bare object() is never equal to its copy
             assert pickle.loads(pickle.dumps(a)) == a
+            assert vars(pickle.loads(pickle.dumps(a))) == vars(a) if hasattr(a, "__dict__") else True
             assert copy.copy(a) == a and copy.deepcopy(a) == a
 
 
