@@ -248,6 +248,25 @@ def test_mojibake_reads_every_line_that_holds_a_trigger_character():
     assert seen > 100
 
 
+def test_mojibake_ascii_early_return_is_what_the_scan_finds():
+    # PL201 returns at once for an ASCII text: no TRIGGER character is ASCII, so _trigger_lines
+    # finds no line there, and the rule nothing.
+    from postlint.checks.mojibake import Mojibake, _trigger_lines
+    from postlint.checks.base import Context
+    from postlint.mojibake_trigger import TRIGGER
+
+    assert not any(TRIGGER.search(chr(i)) for i in range(128))
+    texts = ["", "a\r\nb\tc", "{% if x %}<b>`code`</b>{% endif %}\n", "no\x7fdel\n"] + _corpus_texts(300)
+    ascii_seen = 0
+    for text in texts:
+        doc = Document(text, "t.md")
+        if text.isascii():
+            ascii_seen += 1
+            assert list(_trigger_lines(doc)) == [] and list(Mojibake().check(doc, Context())) == []
+    assert ascii_seen >= 4
+    assert list(Mojibake().check(Document("x didnâ€™t\n", "t.md"), Context()))  # non-ASCII still read
+
+
 RANGE_PIECES = ["$", "US$", "Uſ$", "usd", "USD ", "EUR", "€", "£", "GBP", "CAD", "120", "120,000", "150.000", "1.5",
                 "90", "k", "K", "K", " ", "  ", "\n", "\t", "-", "–", "—", "to", "TO", "and", " and ", "/hr", "/ year",
                 " per hour", " an hour", "an", ",", ".", "x", "salary", "٣", "12345678901234", "1,2", "e", "\r\n"]
