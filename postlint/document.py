@@ -12,7 +12,8 @@ import bisect
 import codecs
 import itertools
 import re
-from dataclasses import dataclass
+
+from postlint._record import FrozenRecord
 
 
 class cached_property:  # noqa: N801 - a drop-in for functools.cached_property
@@ -48,12 +49,18 @@ _BINARY_MAGIC = (
 )
 
 
-@dataclass(frozen=True)
-class DecodeProblem:
-    offset: int  # character offset in Document.text of the first undecodable byte
-    byte: int  # its value
-    count: int  # how many undecodable bytes in all
-    binary: bool = False
+class DecodeProblem(FrozenRecord):
+    """A hand-written frozen record (postlint._record), not a dataclass: same fields and behaviour."""
+
+    __slots__ = ("offset", "byte", "count", "binary")
+    _fields = __slots__
+
+    def __init__(self, offset: int, byte: int, count: int, binary: bool = False):
+        set_ = object.__setattr__
+        set_(self, "offset", offset)  # character offset in Document.text of the first undecodable byte
+        set_(self, "byte", byte)  # its value
+        set_(self, "count", count)  # how many undecodable bytes in all
+        set_(self, "binary", binary)
 
 
 def decode(data: bytes) -> tuple[str, str, bool, DecodeProblem | None]:

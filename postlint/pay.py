@@ -20,14 +20,15 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import yaml
 
+from postlint._record import FrozenRecord
 from postlint.content import lowered_body
 from postlint.dates import filename_date, parse_date
 from postlint.frontmatter import mapping_of
+from postlint.lazyre import LazyPatterns
 from postlint.resources import data_dir
 
 LOCATION_KEYS = ("location", "locations", "job_location", "job-location", "joblocation", "city",
@@ -41,35 +42,11 @@ SCALE_KEYS = ("gs", "gs-grade", "gs_grade", "grade", "pay-grade", "pay_grade", "
 MAX_KEYS = ("salary_max", "salary-max", "max_salary", "salaryMax", "pay_max", "max-salary")
 
 
-class _Patterns:
-    """pay's regexes, each compiled on its first use.
-
-    Compiling them at import cost ~4.5 ms of every start (_RANGE alone 2-10 ms), and most
-    postings never reach most of them (no covered place: no range search). tests/test_redos.py
-    reaches them through MissingPayRange.patterns and compile_patterns().
-    """
-
-    def __init__(self):
-        self._sources: dict[str, tuple[str, int]] = {}
-
-    def define(self, name: str, pattern: str, flags: int = 0) -> None:
-        self._sources[name] = (pattern, flags)
-
-    def __getattr__(self, name: str) -> re.Pattern:
-        try:
-            pattern, flags = self.__dict__["_sources"][name]
-        except KeyError:
-            raise AttributeError(name) from None
-        compiled = re.compile(pattern, flags)
-        setattr(self, name, compiled)  # found by plain attribute look-up from now on
-        return compiled
-
-    def compile_patterns(self) -> None:
-        for name in self._sources:
-            getattr(self, name)
-
-
-RX = _Patterns()
+# pay's regexes, each compiled on its first use (postlint.lazyre): compiling them at import
+# cost ~4.5 ms of every start (_RANGE alone 2-10 ms), and most postings never reach most of
+# them (no covered place: no range search). tests/test_redos.py reaches them through
+# MissingPayRange.patterns.
+RX = LazyPatterns()
 
 RX.define("CUE", r"(?:\blocation\s*:\s*|\bbased\s+(?:in|out\s+of)\s+|\blocated\s+in\s+(?:the\s+)?"
                   r"|\boffices?\s+(?:is\s+|are\s+)?(?:located\s+)?in\s+)", re.IGNORECASE)
@@ -99,26 +76,68 @@ def _cues(body: str, low: str | None):
             yield m
 
 
-@dataclass(frozen=True)
-class Jurisdiction:
-    id: str
-    name: str
-    effective: _dt.date
-    citation: str
-    checked: str
-    anywhere: re.Pattern  # matches in any location text
-    cued: re.Pattern | None  # matches only in front matter or after a location cue
-    # What every `anywhere` match ends with (', CO', or 'NYC'): a scan for it is ~40x cheaper
-    # than one for `anywhere`, which then only runs on the lines around a hint (see _first).
-    hint: re.Pattern | None = None
+class Jurisdiction(FrozenRecord):
+    """One law. Its patterns are kept as sources and compiled on first use (cached_property
+    writes the instance's __dict__, which a frozen record allows): compiling all 13 laws'
+    patterns cost ~3 ms of every start, and a posting that names no 'City, ST' and no law's
+    place word needs none of them (see _best; tests/test_content_speed.py compares them with
+    the patterns compiled at once). A hand-written frozen record (postlint._record), not a
+    dataclass, to spare the class build at every start.
+
+    anywhere_source matches in any location text; cued_source only in front matter or after
+    a location cue. hint_source is what every `anywhere` match ends with (', CO', or 'NYC'):
+    a scan for it is ~40x cheaper than one for `anywhere`, which then only runs on the lines
+    around a hint (see _first). cued_words are the first word of each name and city, as
+    written: every `cued` match starts with one (the pattern is their literal alternation,
+    case-sensitive), so a text holding none of them cannot match `cued`.
+    """
+
+    _fields = ("id", "name", "effective", "citation", "checked", "anywhere_source", "cued_source", "hint_source",
+               "cued_words")
+
+    def __init__(self, id: str, name: str, effective: _dt.date, citation: str, checked: str,  # noqa: A002
+                 anywhere_source: str, cued_source: str | None, hint_source: str | None = None,
+                 cued_words: tuple[str, ...] = ()):
+        set_ = object.__setattr__
+        set_(self, "id", id)
+        set_(self, "name", name)
+        set_(self, "effective", effective)
+        set_(self, "citation", citation)
+        set_(self, "checked", checked)
+        set_(self, "anywhere_source", anywhere_source)
+        set_(self, "cued_source", cued_source)
+        set_(self, "hint_source", hint_source)
+        set_(self, "cued_words", cued_words)
+
+    @cached_property
+    def anywhere(self) -> re.Pattern:
+        return re.compile(self.anywhere_source)
+
+    @cached_property
+    def cued(self) -> re.Pattern | None:
+        return re.compile(self.cued_source) if self.cued_source is not None else None
+
+    @cached_property
+    def hint(self) -> re.Pattern | None:
+        return re.compile(self.hint_source) if self.hint_source is not None else None
+
+    def compile_patterns(self) -> None:
+        """Compile every pattern now (tests/test_redos.py times them all)."""
+        self.anywhere, self.cued, self.hint  # noqa: B018
 
 
-@dataclass(frozen=True)
-class Place:
-    jurisdiction: Jurisdiction
-    text: str
-    start: int
-    end: int
+class Place(FrozenRecord):
+    """A covered place named in a posting (a hand-written frozen record, as Jurisdiction)."""
+
+    __slots__ = ("jurisdiction", "text", "start", "end")
+    _fields = __slots__
+
+    def __init__(self, jurisdiction: Jurisdiction, text: str, start: int, end: int):
+        set_ = object.__setattr__
+        set_(self, "jurisdiction", jurisdiction)
+        set_(self, "text", text)
+        set_(self, "start", start)
+        set_(self, "end", end)
 
 
 def _words(items):
@@ -147,13 +166,29 @@ def load_laws(path=None) -> tuple[Jurisdiction, ...]:
             hints.append(r",[ \t]?NY|New York City|NYC")
         cued_parts = [p for p in (_words(names), _words(cities)) if p]
         lookahead = r"(?!,?\s?D\.?\s?C\b)" if entry["id"] == "WA" else ""
-        anywhere = re.compile(rf"(?<![\w-])(?:{'|'.join(any_parts)})(?![\w-])") if any_parts else re.compile(r"(?!x)x")
-        cued = re.compile(rf"(?<![\w-])(?:{'|'.join(cued_parts)}){lookahead}(?![\w-])") if cued_parts else None
+        anywhere = rf"(?<![\w-])(?:{'|'.join(any_parts)})(?![\w-])" if any_parts else r"(?!x)x"
+        cued = rf"(?<![\w-])(?:{'|'.join(cued_parts)}){lookahead}(?![\w-])" if cued_parts else None
+        cued_words = tuple(sorted({item.split(" ", 1)[0] for item in [*names, *cities]}))
         eff = entry["effective"]
         eff = eff if isinstance(eff, _dt.date) else _dt.date.fromisoformat(str(eff))
         laws.append(Jurisdiction(entry["id"], entry["name"], eff, entry["citation"], entry["checked"],
-                                 anywhere, cued, re.compile("|".join(hints)) if hints else None))
+                                 anywhere, cued, "|".join(hints) if hints else None, cued_words))
     return tuple(laws)
+
+
+class _LawPatterns:
+    """The shipped laws' patterns, for tests/test_redos.py only: it calls a holder's
+    compile_patterns() and times the patterns it then finds among its attributes. Reached
+    through MissingPayRange.law_patterns; nothing is loaded or compiled until then."""
+
+    def compile_patterns(self) -> None:
+        for law in load_laws():
+            law.compile_patterns()
+            for kind in ("anywhere", "cued", "hint"):
+                setattr(self, f"{law.id}_{kind}", getattr(law, kind))
+
+
+LAW_PATTERNS = _LawPatterns()
 
 
 _ANY_HINT: dict[int, tuple] = {}  # id(laws) -> (laws, pattern); not lru_cache: hashing 13 laws a call
@@ -163,7 +198,7 @@ def _any_hint(laws) -> re.Pattern:
     """One scan for every law's hint: most postings name no 'City, ST' at all."""
     cached = _ANY_HINT.get(id(laws))
     if cached is None or cached[0] is not laws:
-        parts = [law.hint.pattern for law in laws if law.hint is not None]
+        parts = [law.hint_source for law in laws if law.hint_source is not None]
         cached = _ANY_HINT[id(laws)] = (laws, re.compile("|".join(parts)) if parts else re.compile(r"(?!x)x"))
     return cached[1]
 
@@ -177,7 +212,7 @@ def _first(law: Jurisdiction, text: str):
     the leftmost one. The lookbehind sees the text before the window; at the window's end
     the lookahead sees the end where the text has a line break: both are not [\\w-].
     """
-    if law.hint is None:
+    if law.hint_source is None:
         return None
     window = None
     for h in law.hint.finditer(text):
@@ -197,13 +232,17 @@ def _first(law: Jurisdiction, text: str):
 
 def _best(text: str, offset: int, laws, cued: bool) -> Place | None:
     best = None
-    if not cued and _any_hint(laws).search(text) is None:
-        return None  # no law's `anywhere` can match
+    hinted = _any_hint(laws).search(text) is not None  # else no law's `anywhere` can match
+    if not cued and not hinted:
+        return None
     for law in laws:
-        for pattern in ((law.anywhere, law.cued) if cued else (law.anywhere,)):
-            if pattern is None:
-                continue
-            m = _first(law, text) if pattern is law.anywhere else pattern.search(text)
+        for kind in ("anywhere", "cued") if cued else ("anywhere",):
+            if kind == "anywhere":
+                m = _first(law, text) if hinted else None
+            elif law.cued_source is None or not any(w in text for w in law.cued_words):
+                m = None  # Jurisdiction.cued_words: no cued match possible
+            else:
+                m = law.cued.search(text)
             if m is None:
                 continue
             cand = Place(law, m.group(0), offset + m.start(), offset + m.end())

@@ -58,6 +58,62 @@ def test_windowed_search_finds_what_a_full_search_finds(source):
     assert hits > 20  # the inputs do reach the patterns
 
 
+def _plain_best(text, offset, laws, cued):
+    """pay._best as it was before its gates: every law's patterns compiled from source and searched."""
+    import re
+
+    best = None
+    for law in laws:
+        sources = (law.anywhere_source, law.cued_source) if cued else (law.anywhere_source,)
+        for source in sources:
+            m = re.compile(source).search(text) if source is not None else None
+            if m is None:
+                continue
+            cand = pay.Place(law, m.group(0), offset + m.start(), offset + m.end())
+            if best is None or (cand.start, -(cand.end - cand.start)) < (best.start, -(best.end - best.start)):
+                best = cand
+    return best
+
+
+CUED_PIECES = PLACE_PIECES + ["Colorado", "Washington, DC", "Washington D.C.", "District of Columbia",
+                              "St. Paul", "Saint Paul", "St.", "Hawaiʻi", "Hawaii", "New Jersey", "Jersey City",
+                              "Washington State", "washington", "COLORADO", "Remote", "Los\tAngeles", "Los Angeles",
+                              "San  Jose", "Manhattan", "-Boston", "Bostonian", "{{ page.city }}", "\r\n", "\ufeff"]
+
+
+@pytest.mark.parametrize("source", ["generated", "corpus"])
+def test_gated_best_finds_what_every_pattern_finds(source):
+    # _best skips `anywhere` when no hint matches and `cued` when no cued word is in the text,
+    # and compiles the patterns on first use: the same places as searching every pattern.
+    texts = _generated(CUED_PIECES, seed=8) if source == "generated" else _corpus_texts()
+    if not texts:
+        pytest.skip("corpus not available")
+    laws = pay.load_laws()
+    hits = 0
+    for text in texts:
+        for cued in (False, True):
+            expected = _plain_best(text, 3, laws, cued)
+            assert pay._best(text, 3, laws, cued) == expected, (cued, text)
+            hits += expected is not None
+    assert hits > 20
+
+
+def test_lazy_law_patterns_are_the_sources_compiled():
+    for law in pay.load_laws():
+        law.compile_patterns()
+        assert law.anywhere.pattern == law.anywhere_source and law.anywhere.flags == re_unicode()
+        assert (law.cued.pattern if law.cued else None) == law.cued_source
+        assert (law.hint.pattern if law.hint else None) == law.hint_source
+        for word in law.cued_words:
+            assert " " not in word and word
+
+
+def re_unicode():
+    import re
+
+    return re.UNICODE
+
+
 CUE_PIECES = ["Location", "location:", "LOCATION", "based in", "BASED", "baſed in", "located in", "locatİon",
               "offices are in", "office", "Offıce", "OFFICE", "in", " ", "\n", "x", ":", "the", "é", "Based  out of"]
 
@@ -88,12 +144,12 @@ def _pl605_plain(doc):
     from postlint.content import sentences
 
     prose = doc.prose
-    if not d._MAYBE_DEGREE.search(prose, doc.body_start) or d._ROUTE.search(prose, doc.body_start):
+    if not d.RX.MAYBE_DEGREE.search(prose, doc.body_start) or d.RX.ROUTE.search(prose, doc.body_start):
         return []
     for s_start, s_end in sentences(prose, doc.body_start):
         sentence = prose[s_start:s_end]
-        m = d._DEGREE.search(sentence)
-        if m is None or d._OPTIONAL.search(sentence):
+        m = d.RX.DEGREE.search(sentence)
+        if m is None or d.RX.OPTIONAL.search(sentence):
             continue
         return [(s_start + m.start(), s_start + m.end())]
     return []
@@ -190,6 +246,25 @@ def test_mojibake_reads_every_line_that_holds_a_trigger_character():
         assert set(expected) <= set(got) and got == sorted(set(got)), text
         seen += len(expected)
     assert seen > 100
+
+
+def test_mojibake_ascii_early_return_is_what_the_scan_finds():
+    # PL201 returns at once for an ASCII text: no TRIGGER character is ASCII, so _trigger_lines
+    # finds no line there, and the rule nothing.
+    from postlint.checks.mojibake import Mojibake, _trigger_lines
+    from postlint.checks.base import Context
+    from postlint.mojibake_trigger import TRIGGER
+
+    assert not any(TRIGGER.search(chr(i)) for i in range(128))
+    texts = ["", "a\r\nb\tc", "{% if x %}<b>`code`</b>{% endif %}\n", "no\x7fdel\n"] + _corpus_texts(300)
+    ascii_seen = 0
+    for text in texts:
+        doc = Document(text, "t.md")
+        if text.isascii():
+            ascii_seen += 1
+            assert list(_trigger_lines(doc)) == [] and list(Mojibake().check(doc, Context())) == []
+    assert ascii_seen >= 4
+    assert list(Mojibake().check(Document("x didnâ€™t\n", "t.md"), Context()))  # non-ASCII still read
 
 
 RANGE_PIECES = ["$", "US$", "Uſ$", "usd", "USD ", "EUR", "€", "£", "GBP", "CAD", "120", "120,000", "150.000", "1.5",

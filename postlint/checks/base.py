@@ -11,9 +11,9 @@ never prints, never reads files, and gets its options through the context.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
+from postlint._record import FRESH as _FRESH, FrozenRecord, Record
 from postlint.diagnostics import Severity, Violation
 
 CODE_RE = re.compile(r"^[A-Z]{1,5}[0-9]{3,4}$")
@@ -31,22 +31,34 @@ CATEGORIES = {
 }
 
 
-@dataclass(frozen=True)
-class RuleDocs:
-    what: str
-    why: str
-    example: str = ""  # a posting fragment the rule flags
-    use_instead: str = ""  # the same fragment, fixed; the rule is quiet on it
-    fix_safety: str = ""
-    options: str = ""
+class RuleDocs(FrozenRecord):
+    """A rule's documentation (`postlint rule`, the docs pages, SARIF). Was a frozen dataclass;
+    a hand-written record (postlint._record) to spare the class build at every start."""
+
+    _fields = ("what", "why", "example", "use_instead", "fix_safety", "options")
+
+    def __init__(self, what: str, why: str, example: str = "", use_instead: str = "", fix_safety: str = "",
+                 options: str = ""):
+        set_ = object.__setattr__
+        set_(self, "what", what)
+        set_(self, "why", why)
+        set_(self, "example", example)  # a posting fragment the rule flags
+        set_(self, "use_instead", use_instead)  # the same fragment, fixed; the rule is quiet on it
+        set_(self, "fix_safety", fix_safety)
+        set_(self, "options", options)
 
 
-@dataclass
-class Context:
-    """What a rule may know besides the Document: its options and shared services."""
+class Context(Record):
+    """What a rule may know besides the Document: its options and shared services.
 
-    options: dict = field(default_factory=dict)
-    settings: object = None  # postlint.config.Settings
+    A hand-written record (postlint._record), not a dataclass: the same fields, defaults
+    (a fresh dict for options) and eq/repr."""
+
+    _fields = ("options", "settings")
+
+    def __init__(self, options: dict = _FRESH, settings: object = None):
+        self.options = {} if options is _FRESH else options
+        self.settings = settings  # postlint.config.Settings
 
     def option(self, name, default=None):
         return self.options.get(name, default)

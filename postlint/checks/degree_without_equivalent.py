@@ -7,15 +7,21 @@ import re
 from postlint.checks.base import Rule, RuleDocs
 from postlint.content import lowered_body, sentences, sentences_holding
 from postlint.diagnostics import Severity, Violation
+from postlint.lazyre import LazyPatterns
 
-_DEGREE = re.compile(
+# Compiled on first use (postlint.lazyre): a posting with no degree word (most, and the
+# start-up posting) needs none of these; test_redos times them through the rule's `patterns`.
+RX = LazyPatterns()
+RX.define(
+    "DEGREE",
     r"\b(?:bachelor'?s?|bachelor’s|master'?s?|master’s|B\.?S\.?c?|B\.?A\.?|M\.?S\.?c?|MBA|Ph\.?\s?D\.?|"
     r"undergraduate|university|college|4-year|four-year)\s+(?:degree|diploma)\b"
     r"|\b(?:degree|diploma)\s+in\b|\bBS/MS\b|\bBS\s+in\b|\bBA\s+in\b",
     re.IGNORECASE,
 )
 # Anywhere in the posting: an equivalent-experience route, or the degree made optional.
-_ROUTE = re.compile(
+RX.define(
+    "ROUTE",
     r"equivalent|\bor\s+(?:[\w-]+\s+){0,3}experience\b"
     r"|\bor\s+(?:[\w+-]+\s+){0,2}years?\s+(?:of\s+)?(?:[\w-]+\s+){0,3}experience|experience\s+in\s+lieu|in\s+lieu\s+of"
     r"|\bor\s+equal|commensurate\s+experience|self[\s-]taught|bootcamp|no\s+degree|degree\s+(?:is\s+)?not\s+required"
@@ -23,19 +29,19 @@ _ROUTE = re.compile(
     r"|regardless\s+of\s+(?:\w+\s+){0,2}(?:degree|education|background)|\bor\s+experience",
     re.IGNORECASE,
 )
-# What every _DEGREE match contains, without its word boundaries: a posting with none of
-# these has no degree to report, and this scan is ~6x cheaper than _ROUTE's (most postings).
-_MAYBE_DEGREE = re.compile(r"degree|diploma|bs/ms|b[sa]\s+in", re.IGNORECASE)
+# What every RX.DEGREE match contains, without its word boundaries: a posting with none of
+# these has no degree to report, and this scan is ~6x cheaper than RX.ROUTE's (most postings).
+RX.define("MAYBE_DEGREE", r"degree|diploma|bs/ms|b[sa]\s+in", re.IGNORECASE)
 # The same test on lower-cased text: `in` for the words, a case-sensitive scan for 'bs in'.
 _MAYBE_WORDS = ("degree", "diploma", "bs/ms")
 _BS_IN = re.compile(r"b[sa]\s+in")
-_MAYBE_LOW = re.compile(r"degree|diploma|bs/ms|b[sa]\s+in")  # _MAYBE_DEGREE on lower-cased text
+_MAYBE_LOW = re.compile(r"degree|diploma|bs/ms|b[sa]\s+in")  # RX.MAYBE_DEGREE on lower-cased text
 
 
 def _maybe_degree(low: str) -> bool:
     return any(w in low for w in _MAYBE_WORDS) or _BS_IN.search(low) is not None
-_OPTIONAL = re.compile(r"prefer|plus|bonus|nice|ideal|desir|advantage|a\s+big\s+plus|helpful|welcome|optional",
-                       re.IGNORECASE)
+RX.define("OPTIONAL", r"prefer|plus|bonus|nice|ideal|desir|advantage|a\s+big\s+plus|helpful|welcome|optional",
+          re.IGNORECASE)
 
 
 class DegreeWithoutEquivalent(Rule):
@@ -43,6 +49,7 @@ class DegreeWithoutEquivalent(Rule):
     name = "degree-without-equivalent"
     category = "content"
     severity = Severity.WARNING
+    patterns = RX  # so tests/test_redos.py times the lazily compiled ones
     summary = "Degree required with no 'or equivalent experience'"
     docs = RuleDocs(
         what="Reports a required degree ('Bachelor's degree in Computer Science', 'BS in a related "
@@ -60,25 +67,25 @@ class DegreeWithoutEquivalent(Rule):
     )
 
     def check(self, doc, ctx):
-        # The first required degree, then the route: _ROUTE is the dearest scan (~20 IGNORECASE
+        # The first required degree, then the route: RX.ROUTE is the dearest scan (~20 IGNORECASE
         # alternatives at every position), and most postings that name a degree either make it
         # optional or have none required, so they never need it. Same answer as route-first.
         prose = doc.prose
         low = lowered_body(doc)
-        if not (_maybe_degree(low) if low is not None else _MAYBE_DEGREE.search(prose, doc.body_start)):
+        if not (_maybe_degree(low) if low is not None else RX.MAYBE_DEGREE.search(prose, doc.body_start)):
             return
-        # Only the sentences holding a degree word: _DEGREE cannot match in the others (the body
+        # Only the sentences holding a degree word: RX.DEGREE cannot match in the others (the body
         # has no case-odd letter when low is not None). sentences_holding widens each hit of
         # _MAYBE_LOW in low to its sentence instead of cutting and lowering every sentence; a
-        # 'bs\nin' hit names a sentence without the whole word, where _DEGREE finds nothing.
+        # 'bs\nin' hit names a sentence without the whole word, where RX.DEGREE finds nothing.
         spans = (sentences(prose, doc.body_start) if low is None
                  else sentences_holding(prose, doc.body_start, low, _MAYBE_LOW))
         for s_start, s_end in spans:
             sentence = prose[s_start:s_end]
-            m = _DEGREE.search(sentence)
-            if m is None or _OPTIONAL.search(sentence):
+            m = RX.DEGREE.search(sentence)
+            if m is None or RX.OPTIONAL.search(sentence):
                 continue
-            if _ROUTE.search(prose, doc.body_start):
+            if RX.ROUTE.search(prose, doc.body_start):
                 return
             yield Violation(s_start + m.start(), s_start + m.end(),
                             f"'{m.group()}' is required with no other route: add 'or equivalent experience'")

@@ -7,21 +7,27 @@ import re
 from postlint.checks.base import Rule, RuleDocs
 from postlint.content import content_words, lowered_body, sentences, sentences_holding, title
 from postlint.diagnostics import Severity, Violation
+from postlint.lazyre import LazyPatterns
 
 _NUMBERS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen".split())}
 _NUM = r"(?:\d{1,2}|" + "|".join(_NUMBERS) + r")"
+# Compiled on first use (postlint.lazyre): they only run on sentences holding a year word
+# (_YEAR_WORD), so a posting without one (the start-up example) compiles none of them;
+# test_redos times them through the rule's `patterns`.
+RX = LazyPatterns()
 # "5+ years", "5 - 7 years", "five (5) years", "at least 3 years", "minimum of 2 yrs"
-_YEARS = re.compile(
+RX.define(
+    "YEARS",
     r"(?<![\w.$])(?P<low>" + _NUM + r")(?:\s*\(\d{1,2}\))?\s*(?P<plus>\+)?\s*(?:(?:-|–|—|to)\s*(?P<high>" + _NUM
     + r")\s*\+?\s*)?(?:years?|yrs?)\b(?:\s*\+)?",
     re.IGNORECASE,
 )
-# What every _YEARS match holds, lower-cased: only the sentences with one are read.
+# What every RX.YEARS match holds, lower-cased: only the sentences with one are read.
 _YEAR_WORD = re.compile(r"y(?:ea)?r")
-_EXPERIENCE = re.compile(r"\bexperience|\bexpertise|\bbackground\b|\bworking\b|\bprofessional", re.IGNORECASE)
-_JUNIOR = re.compile(r"\b(?:junior|jr\.?|entry[\s-]level|graduate|intern(?:ship)?|apprentice|trainee)\b", re.IGNORECASE)
-_MID = re.compile(r"\b(?:mid[\s-]?level|mid[\s-]senior|intermediate)\b", re.IGNORECASE)
+RX.define("EXPERIENCE", r"\bexperience|\bexpertise|\bbackground\b|\bworking\b|\bprofessional", re.IGNORECASE)
+RX.define("JUNIOR", r"\b(?:junior|jr\.?|entry[\s-]level|graduate|intern(?:ship)?|apprentice|trainee)\b", re.IGNORECASE)
+RX.define("MID", r"\b(?:mid[\s-]?level|mid[\s-]senior|intermediate)\b", re.IGNORECASE)
 
 
 def _value(word: str) -> int:
@@ -37,6 +43,7 @@ class ExperienceInflation(Rule):
     # were "Required: 3+ years" / "Preferred: 5+ years"); junior/mid titles 0 hits;
     # restatements about 11 of 21 false (18F repeats one sentence per GS grade; two bullets with
     # the same number for different skills at one company), so they are opt-in (`restatements`).
+    patterns = RX  # so tests/test_redos.py times the lazily compiled ones
     summary = "Years of experience that contradict the title or each other"
     default_options = {"junior-max-years": 2, "mid-max-years": 7, "restatements": False}
     docs = RuleDocs(
@@ -70,9 +77,9 @@ class ExperienceInflation(Rule):
                  else sentences_holding(prose, doc.body_start, lowered, _YEAR_WORD))
         for s_start, s_end in spans:
             sentence = prose[s_start:s_end]
-            if not _EXPERIENCE.search(sentence):
+            if not RX.EXPERIENCE.search(sentence):
                 continue
-            for m in _YEARS.finditer(sentence):
+            for m in RX.YEARS.finditer(sentence):
                 low = _value(m.group("low"))
                 if not 1 <= low <= 30:
                     continue
@@ -85,9 +92,9 @@ class ExperienceInflation(Rule):
         if posting_title is not None:
             text = posting_title[0]
             limit, level = None, None
-            if _JUNIOR.search(text):
+            if RX.JUNIOR.search(text):
                 limit, level = ctx.option("junior-max-years", 2), "junior"
-            elif _MID.search(text):
+            elif RX.MID.search(text):
                 limit, level = ctx.option("mid-max-years", 7), "mid-level"
             if limit is not None:
                 for start, end, low, _, _ in found:
@@ -131,7 +138,7 @@ class ExperienceInflation(Rule):
 # A heading (also '##Preferred' without its space, or a bold or colon-ended line) that opens a
 # section of wishes rather than requirements.
 _HEADING_LINE = re.compile(r"[ \t]{0,3}(?:#{1,6}|\*\*|__)|[^\n]{2,60}:[ \t]*$")
-_PREFERRED = re.compile(r"prefer|nice|plus|bonus|desir|ideal|advantage|beneficial|extra", re.IGNORECASE)
+RX.define("PREFERRED", r"prefer|nice|plus|bonus|desir|ideal|advantage|beneficial|extra", re.IGNORECASE)
 
 
 def _preferred_lines(doc, until: int) -> set[int]:
@@ -140,7 +147,7 @@ def _preferred_lines(doc, until: int) -> set[int]:
     for i in range(doc.body_line, min(until, doc.line_count)):
         text = doc.line(i)
         if _HEADING_LINE.match(text) and not text.lstrip().startswith(("* ", "- ", "+ ")):
-            inside = bool(_PREFERRED.search(text))
+            inside = bool(RX.PREFERRED.search(text))
         elif inside:
             lines.add(i)
     return lines

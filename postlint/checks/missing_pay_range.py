@@ -8,8 +8,8 @@ from __future__ import annotations
 from postlint.checks.base import Rule, RuleDocs
 from postlint.dates import today
 from postlint.diagnostics import Severity, Violation
-from postlint.pay import (DATE_KEYS, LOCATION_KEYS, RX, find_location, has_range, has_single_figure, is_federal,
-                          load_laws, posting_date)
+from postlint.pay import (DATE_KEYS, LAW_PATTERNS, LOCATION_KEYS, RX, find_location, has_range, has_single_figure,
+                          is_federal, load_laws, posting_date)
 
 
 class MissingPayRange(Rule):
@@ -21,6 +21,7 @@ class MissingPayRange(Rule):
     # postings judged as of today); a law whose text was not read (`checked: unverified` in the
     # data) is only applied with the `unverified-laws` option.
     patterns = RX  # postlint.pay's lazily compiled regexes, here so tests/test_redos.py times them
+    law_patterns = LAW_PATTERNS  # and the laws' (rules/data/pay-transparency.yaml), likewise
     summary = "A posting in a pay-transparency jurisdiction gives no minimum-maximum pay range"
     default_options = {"today": None, "location-fields": list(LOCATION_KEYS), "date-fields": list(DATE_KEYS),
                        "unverified-laws": False}
