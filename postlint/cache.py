@@ -310,11 +310,10 @@ class _Lock:
     ``fcntl`` (Windows) there is no lock: concurrent runs may then lose each other's new
     entries, a later miss, never a wrong finding."""
 
-    def __init__(self, path: Path, wait: float | None = None):
+    def __init__(self, path: Path):
         self.path = path
-        self.wait = LOCK_WAIT if wait is None else wait
         self.fd = None
-        self.held = True  # False only when another process holds the lock past ``wait`` seconds
+        self.held = True  # False only when another process holds the lock past LOCK_WAIT seconds
 
     def __enter__(self):
         try:
@@ -322,7 +321,7 @@ class _Lock:
         except ImportError:
             return self
         self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-        deadline = time.monotonic() + self.wait
+        deadline = time.monotonic() + LOCK_WAIT
         while True:
             try:
                 fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
