@@ -331,3 +331,51 @@ def test_federal_and_single_prechecks_answer_as_the_scans(source):
         assert pay.has_single_figure(doc) == single, text
         counts = [counts[0] + federal, counts[1] + gs, counts[2] + single]
     assert all(counts) or source == "corpus" and counts[2]
+
+
+def test_currency_first_characters_cover_every_code_point():
+    # pay._ranges and has_single_figure try a match before a number only where the character is
+    # in _CUR_FIRST: it must hold every character that starts a currency of _CUR, in IGNORECASE
+    # terms (RX.RANGE) and as written (RX.SINGLE).
+    import re
+    import sys
+
+    firsts = "".join(re.escape(alt.replace("\\", "")[0]) for alt in pay._CUR[3:-1].split("|"))
+    starts = re.compile(f"[{firsts}]", re.IGNORECASE)
+    found = {chr(c) for c in range(sys.maxunicode + 1) if starts.fullmatch(chr(c))}
+    assert found <= pay._CUR_FIRST and "$" in found and "€" in found
+    assert not any(ch.isdigit() for ch in pay._CUR_FIRST)
+
+
+def test_gs_start_is_the_word_boundary_scan():
+    # _GS_START ("gs" not after a word character) must find what \bgs finds, after any character.
+    import re
+    import sys
+
+    plain = re.compile(r"\bgs")
+    for c in range(sys.maxunicode + 1):
+        ch = chr(c)
+        for text in (ch + "gs", "x " + ch + "gs 12", ch + "g" + ch + "s"):
+            assert _span(pay._GS_START.search(text)) == _span(plain.search(text)), repr(text)
+    for text in ["", "gs", "things gs", "thingsgs", "_gs", "9gs", "-gs", "ggs", "gsgs gs"] + _corpus_texts(500):
+        low = text.lower()
+        assert _span(pay._GS_START.search(low)) == _span(plain.search(low))
+
+
+@pytest.mark.parametrize("source", ["generated", "corpus"])
+def test_range_and_single_scans_near_currencies(source):
+    # Currencies glued to letters, digits and punctuation right before a number: the positions
+    # _ranges and has_single_figure now skip.
+    pieces = ["$", "US$", "USD", "usd", "EUR", "eur", "€", "£", "GBP", "CAD", "cad", "U", "E", "G", "C", "S", "D",
+              "1", "12", "120,000", "5", "k", " ", "-", " to ", "x", ".", ",", "(", "a", "/hr"]
+    texts = _generated(pieces, n=6000, seed=15) if source == "generated" else _corpus_texts(2000)
+    if not texts:
+        pytest.skip("corpus not available")
+    found = 0
+    for text in texts:
+        expected = [_span(m) for m in pay.RX.RANGE.finditer(text)]
+        assert [_span(m) for m in pay._ranges(text)] == expected, text
+        doc = Document.from_text(text, "job.md")
+        assert pay.has_single_figure(doc) == (pay.RX.SINGLE.search(doc.text) is not None), text
+        found += len(expected)
+    assert found > 50
