@@ -80,31 +80,42 @@ def fast_list(state, startLine: int, endLine: int, silent: bool) -> bool:
     if first is None:
         return False
     ordered = first.group(2) is None
-    marker = first.group(4) if ordered else first.group(2)
-    # the run of simple items with the same marker
-    items = [first]
+    g = 4 if ordered else 2  # the group of the marker character
+    marker = first.group(g)
+    # the run of simple items with the same marker: their texts (and numbers), not their
+    # match objects (100,000 of them held ~20 MB while the tokens were made)
+    texts = [first.group(6)]
+    numbers = [first.group(3)] if ordered else None
+    last_item = first
+    column = first.start(6) - first.start()  # where the item's text starts
     line = startLine + 1
     while line < endLine:
         m = match(src, bMarks[line], eMarks[line])
-        if m is None or (m.group(4) if ordered else m.group(2)) != marker:
+        if m is None or m.group(g) != marker:
             break
         # left of the previous item's text, else it is a list nested in that item
-        if m.end(1) - m.start() >= items[-1].start(6) - items[-1].start():
+        start = m.start()
+        if m.end(1) - start >= column:
             break
-        items.append(m)
+        column = m.start(6) - start
+        texts.append(m.group(6))
+        if ordered:
+            numbers.append(m.group(3))
+        last_item = m
         line += 1
-    last = startLine + len(items) - 1
-    end = _list_end(state, items[-1], last, endLine)
+    last = startLine + len(texts) - 1
+    end = _list_end(state, last_item, last, endLine)
     if end is not None:
         # The last item ends the list too: every token is known, the list is tight.
-        new = _list_tokens(items, startLine, end, ordered, marker, True)
-        new[-5].map[1] = end  # the last item's opening: up to the next block, empty lines in
+        new = _list_tokens(texts, numbers, len(texts), startLine, end, marker, True)
+        last_open = new[-5]  # the last item's opening: up to the next block, empty lines in
+        last_open.map = [last_open.map[0], end]  # a map of its own (the item's tokens share one)
         new.append(_token("ordered_list_close" if ordered else "bullet_list_close", "ol" if ordered else "ul", -1,
                           None, 0, None, "", marker, "", False))
         state.tokens.extend(new)
         state.line = end
         return True
-    if len(items) < 2:
+    if len(texts) < 2:
         return False
 
     # markdown-it's own rule parses the last item of the run and the rest of the
@@ -123,7 +134,7 @@ def fast_list(state, startLine: int, endLine: int, silent: bool) -> bool:
             break
     if hidden is None:
         return _undo(state, mark, startLine)
-    tokens[mark:mark + 1] = _list_tokens(items[:-1], startLine, tail_open.map[1], ordered, marker, hidden)
+    tokens[mark:mark + 1] = _list_tokens(texts, numbers, len(texts) - 1, startLine, tail_open.map[1], marker, hidden)
     return True
 
 
@@ -156,13 +167,27 @@ def _list_end(state, item, line: int, endLine: int):
     return end
 
 
-def _list_tokens(items, startLine: int, end: int, ordered: bool, marker: str, hidden: bool) -> list:
-    """The list opening (its map up to ``end``) and the tokens of ``items``, one a line from ``startLine``."""
+def _list_tokens(texts, numbers, count: int, startLine: int, end: int, marker: str, hidden: bool) -> list:
+    """The list opening (its map up to ``end``) and the tokens of the first ``count`` items, one a line
+    from ``startLine``: their ``texts``, and ``numbers`` (as written) for an ordered list, else None.
+
+    The tokens of one item share their map (one list, ``[line, line + 1]``), and all the
+    items of the list share one ``paragraph_close`` and one ``list_item_close`` token (they
+    are equal field for field), and every token here but the list opening shares one empty
+    ``attrs`` and one empty ``meta`` dict: 100,000 items made 500,000 tokens with two dicts
+    each, ~170 MB, nearly all of it the same empty things. Nothing writes to them after the
+    parse: markdown-it's list rule, the only one that goes back over pushed tokens (it marks
+    tight paragraphs hidden), works on the tokens of the list it parses, which never hold
+    these (this list is at the top level); the inline parse and text_join are off; postlint's
+    rules only read tokens. tests/test_fastlist.py lints the corpus and the adversarial
+    inputs with every rule and checks that the shared objects are unchanged. (fast_list
+    gives the last item's opening a map of its own when it moves its end.)
+    """
     # Tokens as state.push makes them (block=True, levels 0..3), built directly:
     # push and the keyword defaults are most of the cost of a long list.
-    first = items[0]
+    ordered = numbers is not None
     if ordered:
-        value = int(first.group(3))
+        value = int(numbers[0])
         list_open = _token("ordered_list_open", "ol", 1, [startLine, end], 0, None, "", marker, "", False)
         if value != 1:
             list_open.attrs["start"] = value
@@ -170,14 +195,19 @@ def _list_tokens(items, startLine: int, end: int, ordered: bool, marker: str, hi
         list_open = _token("bullet_list_open", "ul", 1, [startLine, end], 0, None, "", marker, "", False)
     new = [list_open]
     add = new.append
+    attrs, meta = {}, {}
+    para_close = _shared("paragraph_close", "p", -1, None, 2, None, "", "", "", hidden, attrs, meta)
+    item_close = _shared("list_item_close", "li", -1, None, 1, None, "", marker, "", False, attrs, meta)
     ln = startLine
-    for m in items:
+    for i in range(count):
         nxt = ln + 1
-        add(_token("list_item_open", "li", 1, [ln, nxt], 1, None, "", marker, m.group(3) if ordered else "", False))
-        add(_token("paragraph_open", "p", 1, [ln, nxt], 2, None, "", "", "", hidden))
-        add(_token("inline", "", 0, [ln, nxt], 3, [], m.group(6), "", "", False))
-        add(_token("paragraph_close", "p", -1, None, 2, None, "", "", "", hidden))
-        add(_token("list_item_close", "li", -1, None, 1, None, "", marker, "", False))
+        where = [ln, nxt]
+        add(_shared("list_item_open", "li", 1, where, 1, None, "", marker, numbers[i] if ordered else "", False,
+                    attrs, meta))
+        add(_shared("paragraph_open", "p", 1, where, 2, None, "", "", "", hidden, attrs, meta))
+        add(_shared("inline", "", 0, where, 3, [], texts[i], "", "", False, attrs, meta))
+        add(para_close)
+        add(item_close)
         ln = nxt
     return new
 
@@ -210,6 +240,25 @@ def _token(type, tag, nesting, map, level, children, content, markup, info, hidd
     return tok
 
 
+def _shared(type, tag, nesting, map, level, children, content, markup, info, hidden, attrs, meta):
+    """:func:`_token` with the ``attrs`` and ``meta`` dicts given (shared, see :func:`_list_tokens`)."""
+    tok = _new(Token)
+    tok.type = type
+    tok.tag = tag
+    tok.nesting = nesting
+    tok.attrs = attrs
+    tok.map = map
+    tok.level = level
+    tok.children = children
+    tok.content = content
+    tok.markup = markup
+    tok.info = info
+    tok.meta = meta
+    tok.block = True
+    tok.hidden = hidden
+    return tok
+
+
 def _token_is_plain() -> bool:
     """Whether :func:`_token` makes what markdown-it-py's own ``Token(...)`` makes."""
     if tuple(f.name for f in dataclasses.fields(Token)) != _FIELDS:
@@ -219,7 +268,8 @@ def _token_is_plain() -> bool:
         plain = Token("inline", "", 0, {}, [1, 2], 3, [], "x", "-", "1", {}, True, True)
     except Exception:  # noqa: BLE001 - a Token we cannot build field by field: use the normal rules
         return False
-    return made == plain and type(made) is type(plain) and made.attrs is not plain.attrs
+    shared = _shared("inline", "", 0, [1, 2], 3, [], "x", "-", "1", True, {}, {})
+    return made == plain == shared and type(made) is type(plain) is type(shared) and made.attrs is not plain.attrs
 
 
 def _undo(state, mark: int, startLine: int) -> bool:

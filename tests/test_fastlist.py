@@ -357,3 +357,46 @@ def test_the_fast_rules_stand_aside_on_another_token_class(monkeypatch):
     assert not fastlist._token_is_plain()
     names = [r.name for r in build_parser().block.ruler.__rules__]
     assert not any(name.startswith("postlint_") for name in names)
+
+
+def _lint_then_compare(text: str) -> None:
+    """Lint ``text`` with every rule, then compare its tokens with a fresh parse: the tokens
+    the fast rules share (empty attrs and meta, the closing tokens of an item, an item's
+    map) are read by the rules and never changed."""
+    from postlint import api
+    from postlint.document import Document
+    from postlint.markdown import parse_body
+
+    settings = api.make_settings({"select": ["ALL"]})
+    doc = Document.from_text(text, "posting.md")
+    api.linter_for(settings).lint_document(doc, settings, Path("posting.md"))
+    after = dump(doc.tokens)
+    fresh = dump(parse_body(Document.from_text(text, "posting.md")))
+    assert after == fresh
+
+
+def test_shared_token_parts_are_shared():
+    tokens = FAST.parse(items(3) + "\nText\n\n2. a\n3. b\n4. c\n")
+    assert [t.type for t in tokens[15:21]] == ["list_item_close", "bullet_list_close", "paragraph_open", "inline",
+                                               "paragraph_close", "ordered_list_open"]
+    assert all(t.attrs is tokens[1].attrs and t.meta is tokens[1].meta for t in tokens[1:16])
+    assert tokens[4] is tokens[9] is tokens[14] and tokens[5] is tokens[10] is tokens[15]  # the closings
+    assert tokens[1].map is tokens[2].map is tokens[3].map
+    assert tokens[20].attrs == {"start": 2} and tokens[20].attrs is not tokens[21].attrs  # the list's own
+    assert tokens[11].map is not tokens[12].map  # the last item's opening: its own, up to the list's end
+    assert tokens[11].map == [2, 4] and tokens[12].map == [2, 3]
+
+
+def test_the_rules_leave_the_shared_token_parts_alone_on_the_seeds_and_hostile_lists():
+    for path in sorted(SEEDS.glob("*.md")):
+        _lint_then_compare(path.read_text(encoding="utf-8"))
+    for name in sorted(HOSTILE):
+        _lint_then_compare("---\ntitle: Engineer\n---\n# Requirements\n\n" + HOSTILE[name] + "\n## Apply\n\nMail us.\n")
+    _lint_then_compare("# Requirements\n\n" + items(50, "-", "Experience with tool {i} and more") * 2
+                       + "\n" + "".join(f"{i + 1}. Step {i} of the process\n" for i in range(30)))
+
+
+@pytest.mark.corpus
+def test_the_rules_leave_the_shared_token_parts_alone_on_the_corpus():
+    for path in corpus_files()[::3]:
+        _lint_then_compare(path.read_text(encoding="utf-8", errors="surrogateescape"))
