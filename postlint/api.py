@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from postlint.collector import paused
 from postlint.config import Settings, settings_from_table
 from postlint.engine import Linter, apply_fixes
 from postlint.registry import load_registry
@@ -38,8 +39,9 @@ def lint_text(text: str, path: str = "<text>", config=None) -> list:
     settings = make_settings(config)
     from postlint.document import Document
 
-    doc = Document.from_text(text, path)
-    return linter_for(settings).lint_document(doc, settings, Path(path))
+    with paused():  # the cyclic collector, as lint_bytes does (postlint/collector.py)
+        doc = Document.from_text(text, path)
+        return linter_for(settings).lint_document(doc, settings, Path(path))
 
 
 def lint_bytes(data: bytes, path: str = "<bytes>", config=None) -> list:
@@ -101,8 +103,9 @@ class ConfiguredLinter:
         what ``per-file-ignores`` and ``schemas`` globs are matched against."""
         from postlint.document import Document
 
-        doc = Document.from_text(text, path)
-        return self._linter.lint_document(doc, self.settings, Path(path))
+        with paused():  # the cyclic collector, as lint_bytes does (postlint/collector.py)
+            doc = Document.from_text(text, path)
+            return self._linter.lint_document(doc, self.settings, Path(path))
 
     def lint_bytes(self, data: bytes, path: str = "<bytes>") -> list:
         """As :meth:`lint_text` for undecoded bytes (BOM, UTF-16, bad bytes as PL001),

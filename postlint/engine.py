@@ -4,11 +4,11 @@ into positioned, stamped, filtered diagnostics; applies fixes.
 
 from __future__ import annotations
 
-import gc
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from postlint.collector import paused
 from postlint.config import ConfigError
 from postlint.diagnostics import Diagnostic, Fix, Severity, Violation
 
@@ -201,26 +201,16 @@ class Linter:
         from postlint.timebudget import DEFAULT_TIMEOUT, FileTimeout, time_budget
 
         budget = getattr(settings, "timeout", None)
-        # The cyclic collector stays off while one file is linted: a big posting makes
-        # hundreds of thousands of tokens and view objects, none in a cycle, and with the
-        # collector on they were walked again and again as they piled up (a third of the
-        # 100,000-item list: 2.0 -> 1.0 s CPU, benchmarks/adversarial.py 2). The Document is
-        # local to _lint_bytes, so reference counting frees it before the collector is back;
-        # cyclic garbage of one file waits until that file is done. Left as found if the
-        # caller had turned it off.
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
-            with time_budget(DEFAULT_TIMEOUT if budget is None else budget):
-                return self._lint_bytes(data, display, settings, path, fix=fix, unsafe=unsafe)
-        except FileTimeout as exc:
-            rule = self.registry.get("PL005")
-            diag = Diagnostic(display, 1, 1, 1, 1, rule.code, rule.name, Severity.ERROR,
-                              f"Checking this file {exc}; it was not checked (see 'timeout')")
-            return FileResult(display, [diag])
-        finally:
-            if collecting:
-                gc.enable()
+        # The cyclic collector stays off while one file is linted (postlint/collector.py).
+        with paused():
+            try:
+                with time_budget(DEFAULT_TIMEOUT if budget is None else budget):
+                    return self._lint_bytes(data, display, settings, path, fix=fix, unsafe=unsafe)
+            except FileTimeout as exc:
+                rule = self.registry.get("PL005")
+                diag = Diagnostic(display, 1, 1, 1, 1, rule.code, rule.name, Severity.ERROR,
+                                  f"Checking this file {exc}; it was not checked (see 'timeout')")
+                return FileResult(display, [diag])
 
     def _lint_bytes(self, data: bytes, display: str, settings, path: Path | None = None, *,
                     fix: bool = False, unsafe: bool = False) -> FileResult:
