@@ -30,6 +30,9 @@ _HIATUS = re.compile(
     r"(?<![qg])ua|(?<![ctl])ia|(?<![ctslgx])io(?!r)|iu|uo|eo(?!p|u)|ii"
     r"|ea(?=t(?:e\b|ed|es|ing|ion|ive|or)|ble|\b|s\b)"
     r"|(?<![ct])ie(?=n|r\b|t)|[eo]i(?=ng)|yi|ue(?=nt|l\b)|uou")
+# Every _HIATUS match starts with two adjacent letters of [aeiouy]: a word without such a pair
+# (two of three words) has no match, and this search costs a fifth of _HIATUS.findall.
+_VOWEL_PAIR = re.compile(r"[aeiouy][aeiouy]")
 _SUFFIXES = (("ments", 1), ("ment", 1), ("ness", 1), ("less", 1), ("fully", 2), ("ful", 1),
              ("ly", 1), ("ship", 1))
 _ANY_SUFFIX = tuple(suffix for suffix, _ in _SUFFIXES)
@@ -63,7 +66,9 @@ def _stem_syllables(w: str) -> int:
         base = base[:-2]
     elif base.endswith("e") and not _KEEP_E.search(base):
         base = base[:-1]
-    n = len(_GROUPS.findall(base)) + len(_HIATUS.findall(w))
+    n = len(_GROUPS.findall(base))
+    if _VOWEL_PAIR.search(w):
+        n += len(_HIATUS.findall(w))
     if base.endswith(("ism", "thm", "thms")):
         n += 1
     if base.endswith("ically"):

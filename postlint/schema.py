@@ -463,19 +463,22 @@ def _jsonschema_errors(path: Path, data):
 
 # ------------------------------------------------------- the quick path
 # Importing jsonschema (with referencing, its metaschemas and format module) costs
-# ~90-190 ms of start-up, more than parsing a posting. Most front matter either
-# passes the default schema or only lacks required fields, and for the bundled
-# schemas (known to be valid JSON Schemas, so skipping check_schema loses nothing)
-# that needs no jsonschema. _quick_errors answers only when it is sure and
-# returns None otherwise, and jsonschema then does the whole job:
-# - only the keywords below are understood; any other keyword anywhere -> None;
-# - a present property whose value fails its subschema -> None (the value
-#   messages, anyOf branches etc. come from jsonschema's errors);
-# - the only errors it makes itself are the root 'required' ones, which _validate
-#   reads only through .validator, .validator_value, .instance, .absolute_path
-#   (and .schema/.parent for conditions: schemas with 'if' are not taken).
-# The corpus output (default rules and --select ALL) is byte-identical with and
-# without this path (benchmarks/same_output.py), as are tests/test_schemas.py.
+# ~60-190 ms of start-up, more than parsing a posting. For the bundled schemas
+# (known to be valid JSON Schemas, so skipping check_schema loses nothing) that use
+# only the keywords below, _quick_errors gives the errors jsonschema's iter_errors
+# would give, without jsonschema: it is a hand-written mirror of jsonschema 4's
+# Draft 2020-12 keywords type, required, properties, additionalProperties (true
+# only), anyOf, items, minItems, minLength and format (postlint's own date/email/
+# uri checks), in jsonschema's order (a schema's keywords in their order,
+# properties in the schema's order, items in list order). Its errors carry just
+# what _validate and _best_branch read: validator, validator_value, instance,
+# absolute_path, relative_schema_path, schema, parent, context, message (the
+# messages _validate words itself; message is used only for 'required').
+# Any other keyword anywhere -> the schema is not taken; front matter that is not
+# a mapping -> None and jsonschema does the whole job. Schemas with 'if' are not
+# taken, so no condition words are needed. Equal findings to jsonschema's path on
+# generated front matter and the corpus (tests/test_schemas.py); the corpus output
+# (default rules and --select ALL) is byte-identical (benchmarks/same_output.py).
 _ANNOTATIONS = frozenset(("$schema", "$id", "$comment", "title", "description", "examples", "default"))
 _QUICK_KEYWORDS = _ANNOTATIONS | {"type", "required", "properties", "additionalProperties", "anyOf",
                                   "items", "minItems", "minLength", "format"}
@@ -512,68 +515,97 @@ def _quick_schema(node) -> bool:
         return False
     if node.get("format", "date") not in ("date", "email", "uri"):
         return False
+    if not isinstance(node.get("required", []), list) or not isinstance(node.get("properties", {}), dict):
+        return False
+    if not isinstance(node.get("anyOf", []), list) or not node.get("anyOf", [True]):
+        return False
+    for bound in ("minItems", "minLength"):
+        if bound in node and (type(node[bound]) is not int or node[bound] < 0):
+            return False
     subs = list((node.get("properties") or {}).values()) + list(node.get("anyOf") or [])
     if "items" in node:
         subs.append(node["items"])
     return all(_quick_schema(sub) for sub in subs)
 
 
-class _RequiredError:
-    """Just what _validate reads of jsonschema's 'required' error at the root."""
+class _QuickError:
+    """Just what _validate and _best_branch read of a jsonschema ValidationError."""
 
-    validator = "required"
-    absolute_path = ()
-    parent = None
-    context = None
+    __slots__ = ("validator", "validator_value", "instance", "schema", "absolute_path",
+                 "relative_schema_path", "parent", "context", "message")
 
-    def __init__(self, schema, instance):
-        self.schema = schema
-        self.validator_value = schema["required"]
+    def __init__(self, validator, validator_value, instance, schema, path, schema_path, message="",
+                 context=()):
+        self.validator = validator
+        self.validator_value = validator_value
         self.instance = instance
-        missing = next(n for n in self.validator_value if n not in instance)
-        self.message = f"{missing!r} is a required property"
+        self.schema = schema
+        self.absolute_path = path
+        self.relative_schema_path = schema_path
+        self.parent = None
+        self.context = list(context)
+        self.message = message
+        for sub in self.context:
+            sub.parent = self
 
 
 def _quick_errors(schema, data):
-    """The errors jsonschema would give, if they are all root 'required' ones; else None."""
-    if not isinstance(data, dict) or not _quick_valid(schema, data, root=True):
+    """The errors jsonschema would give for a mapping ``data``; None for other data."""
+    if not isinstance(data, dict):
         return None
-    required = schema.get("required", [])
-    if any(name not in data for name in required):
-        return [_RequiredError(schema, data)]
-    return []
+    return list(_quick_iter(schema, data, ()))
 
 
-def _quick_valid(node, value, root=False) -> bool:
-    """Whether ``value`` passes ``node`` (ignoring the root's 'required', handled above)."""
-    if node is True or node == {}:
-        return True
-    types = node.get("type")
-    if types is not None:
-        types = types if isinstance(types, list) else [types]
-        # bool is not an int here and no int type is allowed, so isinstance is exact
-        if not any(isinstance(value, _QUICK_TYPES[t]) for t in types):
-            return False
-    if not root and isinstance(value, dict) and any(n not in value for n in node.get("required", [])):
-        return False
-    if isinstance(value, str):
-        if "minLength" in node and len(value) < node["minLength"]:
-            return False
-        fmt = node.get("format")
-        if fmt is not None and not _FORMATS[fmt](value):
-            return False
-    if isinstance(value, list):
-        if "minItems" in node and len(value) < node["minItems"]:
-            return False
-        if "items" in node and not all(_quick_valid(node["items"], item) for item in value):
-            return False
-    if isinstance(value, dict):
-        for name, sub in (node.get("properties") or {}).items():
-            if name in value and not _quick_valid(sub, value[name]):
-                return False
-    if "anyOf" in node and not any(_quick_valid(sub, value) for sub in node["anyOf"]):
-        return False
-    return True
+def _quick_iter(node, value, path):
+    """jsonschema's iter_errors(value, node) for the quick keywords (see above), in its order.
+    Each error's relative_schema_path is relative to ``node``."""
+    if node is True or not node:
+        return
+    for keyword, arg in node.items():
+        if keyword == "type":
+            types = arg if isinstance(arg, list) else [arg]
+            # bool is not an int here and no int type is allowed, so isinstance is exact
+            if not any(isinstance(value, _QUICK_TYPES[t]) for t in types):
+                yield _QuickError("type", arg, value, node, path, (keyword,))
+        elif keyword == "required":
+            if isinstance(value, dict):
+                for name in arg:
+                    if name not in value:
+                        yield _QuickError("required", arg, value, node, path, (keyword,),
+                                          f"{name!r} is a required property")
+        elif keyword == "properties":
+            if isinstance(value, dict):
+                for name, sub in arg.items():
+                    if name in value:
+                        for err in _quick_iter(sub, value[name], path + (name,)):
+                            err.relative_schema_path = (keyword, name) + err.relative_schema_path
+                            yield err
+        elif keyword == "anyOf":
+            context = []
+            for index, sub in enumerate(arg):
+                errs = list(_quick_iter(sub, value, path))
+                if not errs:
+                    break
+                for err in errs:
+                    err.relative_schema_path = (index,) + err.relative_schema_path
+                context.extend(errs)
+            else:
+                yield _QuickError("anyOf", arg, value, node, path, (keyword,), context=context)
+        elif keyword == "items":
+            if isinstance(value, list):
+                for index, item in enumerate(value):
+                    for err in _quick_iter(arg, item, path + (index,)):
+                        err.relative_schema_path = (keyword,) + err.relative_schema_path
+                        yield err
+        elif keyword == "minItems":
+            if isinstance(value, list) and len(value) < arg:
+                yield _QuickError("minItems", arg, value, node, path, (keyword,))
+        elif keyword == "minLength":
+            if isinstance(value, str) and len(value) < arg:
+                yield _QuickError("minLength", arg, value, node, path, (keyword,))
+        elif keyword == "format":
+            if not _FORMATS[arg](value):
+                yield _QuickError("format", arg, value, node, path, (keyword,))
 
 
 def validate(doc, path: Path) -> list[Finding]:

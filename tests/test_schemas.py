@@ -173,11 +173,11 @@ def test_one_validator_per_schema_per_run(monkeypatch):
                   {"schema": "job-posting-strict", "select": SCHEMA_RULES})
         lint_text(f"---\nlayout: job\ntitle: T{i}\n---\n", f"job-{i}.md", {"select": SCHEMA_RULES})
     # the strict profile and the defs file it refers to: once each; the default schema
-    # not at all, since front matter that only lacks fields takes the quick path
+    # not at all: its keywords are all ones the quick path mirrors
     assert sorted(built) == sorted(["https://postlint.invalid/schemas/job-posting-strict.schema.json",
                                     "https://postlint.invalid/schemas/defs.schema.json"])
-    lint_text("---\nlayout: job\ntitle: 5\n---\n", "job.md", {"select": SCHEMA_RULES})
-    assert built.count("https://postlint.invalid/schemas/job-posting.schema.json") == 1  # a bad value: jsonschema
+    lint_text("---\nlayout: job\ntitle: 5\nlocation: ''\n---\n", "job.md", {"select": SCHEMA_RULES})
+    assert built.count("https://postlint.invalid/schemas/job-posting.schema.json") == 0  # bad values: quick path too
 
 
 QUICK_CASES = [
@@ -195,6 +195,14 @@ QUICK_CASES = [
     "layout: job\ntitle: null\nlocation: ''\n",
     "layout: true\ntitle: [a]\nlocation: {a: 1}\npost-date: 2024-13-01\n",
     "1: x\nlayout: job\n",
+    "layout: job\ntitle: T\nlocation: ''\npost-date: '2024-05-01'\n",
+    "layout: job\ntitle: ''\nlocation: ''\npost-date: ''\n",
+    "layout: job\ntitle: T\nlocation:\npost-date: 2024-05-01\n",
+    "layout: job\ntitle: T\nlocation: [Berlin, '', 3, null]\npost-date: 1 May 2024\n",
+    "layout: job\ntitle: T\nlocation: [[a]]\npost-date: '2024-5-1'\n",
+    "layout: [job]\ntitle: {a: b}\nlocation: 3.5\npost-date: 20240501\ncompany: 3\ntags: {a: 1}\n",
+    "title: T\nlocation: Remote\ncontract: 3\napply: ''\nurl: 5\ndescription: [x]\npermalink: null\n",
+    "layout: job\ntitle: T\nlocation: Remote\npost-date: 2024-02-30\ntype: true\ncategories: [1, 2]\n",
 ]
 
 
@@ -209,6 +217,48 @@ def test_quick_path_gives_jsonschemas_findings(front, monkeypatch):
     monkeypatch.setattr(S, "_bundled_schema", lambda path: None)
     slow = lint_text(text, "job.md", {"select": SCHEMA_RULES})
     assert [str(d) for d in quick] == [str(d) for d in slow]
+
+
+def _both_paths(texts, monkeypatch, rules=SCHEMA_RULES):
+    from postlint import schema as S
+
+    quick = [[str(d) for d in lint_text(t, "job.md", {"select": rules})] for t in texts]
+    with monkeypatch.context() as m:
+        m.setattr(S, "_bundled_schema", lambda path: None)
+        slow = [[str(d) for d in lint_text(t, "job.md", {"select": rules})] for t in texts]
+    return quick, slow
+
+
+def test_quick_path_equals_jsonschema_on_generated_front_matter(monkeypatch):
+    # Every field of the default schema given each of a set of values (empty, too short,
+    # wrong type, bad date, nested lists...), a few fields at a time in varying orders.
+    import itertools
+    import random
+
+    values = ["job", "''", "null", "3", "3.5", "true", "[]", "[a]", "['']", "[a, 3]", "[[a]]", "{}", "{a: 1}",
+              "2024-05-01", "'2024-05-01'", "2024-02-30", "'05/01/2024'", "'2024-5-1'", "' '"]
+    fields = ["layout", "title", "location", "post-date", "company", "type", "categories", "tags", "apply",
+              "description", "salary", "permalink", "date", "contact", "url", "contract", "compnay", "Title"]
+    rng = random.Random(16)
+    texts = []
+    for field, value in itertools.product(fields, values):
+        texts.append(f"---\nlayout: job\ntitle: T\nlocation: Remote\n{field}: {value}\n---\nWe are hiring.\n")
+    for _ in range(300):
+        chosen = rng.sample(fields, rng.randint(0, 6))
+        front = "".join(f"{f}: {rng.choice(values)}\n" for f in chosen)
+        texts.append(f"---\n{front}---\nWe are hiring.\n")
+    quick, slow = _both_paths(texts, monkeypatch)
+    assert quick == slow
+    assert sum(map(len, quick)) > 500  # the cases do produce findings
+
+
+def test_quick_path_equals_jsonschema_on_the_corpus(monkeypatch):
+    corpus = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+    if not corpus.is_dir():
+        pytest.skip("../shared/corpus is not present")
+    texts = [f.read_text(encoding="utf-8", errors="replace") for f in sorted(corpus.rglob("*.md"))]
+    quick, slow = _both_paths(texts, monkeypatch)
+    assert quick == slow
 
 
 def test_cli_layouts_table_in_pyproject(run_cli, tmp_path):

@@ -154,6 +154,34 @@ def test_spelling_gate_skips_only_postings_without_a_hit(monkeypatch):
     assert sum(map(bool, fast)) >= 3
 
 
+def test_spelling_case_gate_skips_only_postings_without_a_hit(monkeypatch):
+    """_may_report (no full check when every occurrence of a table word is written as a name
+    or acronym) changes no finding: every corpus posting and the table's words written every
+    way the check tells apart (lower, Title at and off a sentence start, short and long
+    capitals in mixed and shouted text, CamelCase, glued to a dot, a digit or a hyphen)."""
+    rule = _by_code("PL401")
+    words_ = ["teh", "recieve", "numbrs", "regon", "responsibilites", "continous", "develper", "cmo"]
+    forms = ["{w}", "{t}", "{u}", "{c}"]
+    texts = []
+    for w in words_:
+        t, u, c = w.title(), w.upper(), w[:2] + w[2:].title()
+        for form in forms:
+            x = form.format(w=w, t=t, u=u, c=c)
+            texts += [f"We are hiring a team that will {x} things for you and our customers in the office.\n",
+                      f"{x} is what we do. We are a team of people and you will work with us on the product.\n",
+                      f"- {x} work with the team\n- and the rest of our people for you\n",
+                      f"WE ARE HIRING A TEAM THAT WILL {x} THINGS FOR YOU AND OUR CUSTOMERS.\n",
+                      f"Visit {x}.com or {x}2 or {x}-{x} or {x}'s team and you will see what we are to the world.\n",
+                      f"The team: {x}! And {x}? Yes, {x}; we are a team for you.\n"]
+    if CORPUS.is_dir():
+        texts += [p.read_text(encoding="utf-8", errors="surrogateescape") for p in sorted(CORPUS.rglob("*.md"))]
+    fast = [[(v.start, v.end, v.message) for v in rule.check(d, Context())] for d in _docs(texts)]
+    monkeypatch.setattr(spelling, "_may_report", lambda *a: True)
+    slow = [[(v.start, v.end, v.message) for v in rule.check(d, Context())] for d in _docs(texts)]
+    assert fast == slow
+    assert sum(map(bool, fast)) >= 40
+
+
 def test_spelling_gate_sees_a_non_ascii_key():
     """'сontain' with a Cyrillic с is a key of the table: the posting holding it is checked."""
     rule = _by_code("PL401")
