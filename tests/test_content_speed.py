@@ -379,3 +379,20 @@ def test_range_and_single_scans_near_currencies(source):
         assert pay.has_single_figure(doc) == (pay.RX.SINGLE.search(doc.text) is not None), text
         found += len(expected)
     assert found > 50
+
+
+def test_number_start_is_the_lookbehind_first_scan():
+    # _NUMBER_START puts its look-behind after the digit (a scan then skips to digits): it must
+    # find what the look-behind-first form finds, after and before any character.
+    import re
+    import sys
+
+    plain = re.compile(r"(?<![\d.,])\d")
+    for c in range(sys.maxunicode + 1):
+        ch = chr(c)
+        for text in (ch + "1", "1" + ch + "2", ch + ch + "٣x", ch):
+            assert [m.span() for m in pay._NUMBER_START.finditer(text)] == [m.span() for m in plain.finditer(text)], \
+                repr(text)
+    texts = _generated(RANGE_PIECES, n=3000, seed=16) + _corpus_texts(2000) + ["", "1", ".1", ",1", "1.1,1", "٣٣"]
+    for text in texts:
+        assert [m.span() for m in pay._NUMBER_START.finditer(text)] == [m.span() for m in plain.finditer(text)]
