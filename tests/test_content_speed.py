@@ -460,3 +460,31 @@ def test_route_on_lowered_body_finds_what_route_finds(source):
         found += expected
         checked += 1
     assert found > 50 and checked > found
+
+
+@pytest.mark.parametrize("source", ["generated", "corpus"])
+def test_last_stop_is_the_last_stop_finditer_yields(source):
+    # content.sentences_holding finds a hit's sentence start with _LAST_STOP.match instead of a
+    # loop over _STOP.finditer of the gap: the same end, for any gap (and any code point after '.').
+    import sys
+
+    from postlint.content import _LAST_STOP, _STOP
+
+    def plain(text, a, b):
+        end = None
+        for stop in _STOP.finditer(text, a, b):
+            end = stop.end()
+        return end
+
+    texts = _generated(SENTENCE_PIECES, n=4000, seed=18) if source == "generated" else _corpus_texts(2000)
+    if not texts:
+        pytest.skip("corpus not available")
+    if source == "generated":
+        texts += ["a." + chr(c) + "b" for c in range(0, sys.maxunicode + 1, 7)] + ["", ".", "x.", ".x", "\r\n"]
+    rng = random.Random(18)
+    for text in texts:
+        n = len(text)
+        for a, b in [(0, n)] + [tuple(sorted((rng.randint(0, n), rng.randint(0, n)))) for _ in range(4)]:
+            last = _LAST_STOP.match(text, a, b)
+            assert (None if last is None else last.end()) == plain(text, a, b), (text, a, b)
+
