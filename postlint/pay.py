@@ -360,7 +360,10 @@ def _value(amount: str):
 # Where a number starts: RX.RANGE's first amount is (currency, at most 3 characters)(one optional
 # space)(a number that no digit, '.' or ',' precedes), so every match starts 0-4 characters before
 # one of these. A case-sensitive scan for them is ~4x cheaper than RX.RANGE's IGNORECASE scan.
-_NUMBER_START = re.compile(r"(?<![\d.,])\d")
+# The digit first, the look-behind after it: a pattern that starts with a look-behind is tried at
+# every position (~40 ns a character); one that starts with \d skips to digits (~11 ns): 92 -> 26 us a
+# small posting, scanned twice by PL606 (has_range, has_single_figure). Same positions: tested.
+_NUMBER_START = re.compile(r"\d(?<![\d.,]\d)")
 # The characters an RX.RANGE or RX.SINGLE match can start with, other than a digit: the first
 # character of each _CUR, in either case (IGNORECASE matches no other character to them;
 # tests/test_content_speed.py checks every code point). A digit before a number start is

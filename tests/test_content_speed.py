@@ -379,3 +379,112 @@ def test_range_and_single_scans_near_currencies(source):
         assert pay.has_single_figure(doc) == (pay.RX.SINGLE.search(doc.text) is not None), text
         found += len(expected)
     assert found > 50
+
+
+def test_number_start_is_the_lookbehind_first_scan():
+    # _NUMBER_START puts its look-behind after the digit (a scan then skips to digits): it must
+    # find what the look-behind-first form finds, after and before any character.
+    import re
+    import sys
+
+    plain = re.compile(r"(?<![\d.,])\d")
+    for c in range(sys.maxunicode + 1):
+        ch = chr(c)
+        for text in (ch + "1", "1" + ch + "2", ch + ch + "٣x", ch):
+            assert [m.span() for m in pay._NUMBER_START.finditer(text)] == [m.span() for m in plain.finditer(text)], \
+                repr(text)
+    texts = _generated(RANGE_PIECES, n=3000, seed=16) + _corpus_texts(2000) + ["", "1", ".1", ",1", "1.1,1", "٣٣"]
+    for text in texts:
+        assert [m.span() for m in pay._NUMBER_START.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_route_on_lowered_body_reads_every_code_point_as_ignorecase_does():
+    # PL605's RX.ROUTE_LOW runs case-sensitively on content.lowered_body where RX.ROUTE runs with
+    # IGNORECASE on the prose. For every code point a lowered body can hold (not _CASE_ODD), each
+    # literal and each class of the pattern must accept the character (IGNORECASE) exactly when it
+    # accepts its lower-case form (case-sensitive); \b and the look-behind read \w the same way.
+    import re
+    import sys
+
+    from postlint.checks.degree_without_equivalent import RX
+    from postlint.content import _CASE_ODD
+
+    source = RX.ROUTE.pattern
+    literals = sorted(set(re.sub(r"\\[a-z]|\[[^]]*\]|\(\?[:<!=]*|[(){}|?+*,0-9]", "", source)) | {"'", "’", "-", "+"})
+    assert "e" in literals and "’" in literals and all(ch == ch.lower() for ch in literals)
+    classes = [r"\w", r"\s", r"[\w-]", r"[\w+-]", r"[\s-]", r"['’]"]
+    assert all(c in source for c in classes)
+    any_literal = re.compile("[" + re.escape("".join(literals)) + "]", re.IGNORECASE)
+    folded = [(re.compile(c, re.IGNORECASE), re.compile(c)) for c in classes]
+    for code in range(sys.maxunicode + 1):
+        ch = chr(code)
+        if ch in _CASE_ODD:
+            continue
+        low = ch.lower()
+        assert len(low) == 1, repr(ch)
+        if any_literal.fullmatch(ch):
+            assert low in literals and re.fullmatch(re.escape(low), ch, re.IGNORECASE), repr(ch)
+        else:
+            assert low not in literals, repr(ch)
+        for ic, cs in folded:
+            assert (ic.fullmatch(ch) is None) == (cs.fullmatch(low) is None), (ic.pattern, repr(ch))
+
+
+ROUTE_PIECES = ["or", "OR", "Or", " ", "  ", "\n", "\t", "equivalent", "EQUIVALENT", "experience", "Experience", "in",
+                "lieu", "of", "equal", "commensurate", "self", "-", "taught", "bootcamp", "no", "degree", "is", "not",
+                "required", "require", "a", "don", "'", "’", "t", "do", "care", "need", "regardless", "education",
+                "background", "years", "year", "5", "+", "x", "_", "é", "K", "k", "(", ".", "color", "for"]
+
+
+@pytest.mark.parametrize("source", ["generated", "corpus"])
+def test_route_on_lowered_body_finds_what_route_finds(source):
+    from postlint.checks.degree_without_equivalent import RX
+
+    if source == "generated":
+        bodies = _generated(ROUTE_PIECES, n=8000, seed=17)
+        texts = [("---\ntitle: or experience\n---\n" if i % 3 == 0 else "\ufeff" if i % 3 == 1 else "") + b
+                 for i, b in enumerate(bodies)]
+        texts += ["", "or experience", "xor experience", "_or experience", "éor experience", "or\nequal", "Self-Taught"]
+    else:
+        texts = _corpus_texts(2000)
+        if not texts:
+            pytest.skip("corpus not available")
+    found = checked = 0
+    for text in texts:
+        doc = Document.from_text(text, "job.md")
+        low = lowered_body(doc)
+        if low is None:
+            continue
+        expected = RX.ROUTE.search(doc.prose, doc.body_start) is not None
+        assert (RX.ROUTE_LOW.search(low) is not None) == expected, text
+        found += expected
+        checked += 1
+    assert found > 50 and checked > found
+
+
+@pytest.mark.parametrize("source", ["generated", "corpus"])
+def test_last_stop_is_the_last_stop_finditer_yields(source):
+    # content.sentences_holding finds a hit's sentence start with _LAST_STOP.match instead of a
+    # loop over _STOP.finditer of the gap: the same end, for any gap (and any code point after '.').
+    import sys
+
+    from postlint.content import _LAST_STOP, _STOP
+
+    def plain(text, a, b):
+        end = None
+        for stop in _STOP.finditer(text, a, b):
+            end = stop.end()
+        return end
+
+    texts = _generated(SENTENCE_PIECES, n=4000, seed=18) if source == "generated" else _corpus_texts(2000)
+    if not texts:
+        pytest.skip("corpus not available")
+    if source == "generated":
+        texts += ["a." + chr(c) + "b" for c in range(0, sys.maxunicode + 1, 7)] + ["", ".", "x.", ".x", "\r\n"]
+    rng = random.Random(18)
+    for text in texts:
+        n = len(text)
+        for a, b in [(0, n)] + [tuple(sorted((rng.randint(0, n), rng.randint(0, n)))) for _ in range(4)]:
+            last = _LAST_STOP.match(text, a, b)
+            assert (None if last is None else last.end()) == plain(text, a, b), (text, a, b)
+

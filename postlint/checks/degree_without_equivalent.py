@@ -29,6 +29,11 @@ RX.define(
     r"|regardless\s+of\s+(?:\w+\s+){0,2}(?:degree|education|background)|\bor\s+experience",
     re.IGNORECASE,
 )
+# RX.ROUTE for content.lowered_body: case-sensitive, and its `\bor` written `or(?<!\wor)` (the same
+# positions), so every alternative starts with a letter and a scan skips to those letters instead of
+# trying ~20 IGNORECASE alternatives at every position: 0.54 -> 0.07 ms a posting (the31337). Same
+# answer as RX.ROUTE on the prose: tests/test_content_speed.py::test_route_on_lowered_body_*.
+RX.define("ROUTE_LOW", RX._sources["ROUTE"][0].replace(r"\bor", r"or(?<!\wor)"))
 # What every RX.DEGREE match contains, without its word boundaries: a posting with none of
 # these has no degree to report, and this scan is ~6x cheaper than RX.ROUTE's (most postings).
 RX.define("MAYBE_DEGREE", r"degree|diploma|bs/ms|b[sa]\s+in", re.IGNORECASE)
@@ -85,7 +90,7 @@ class DegreeWithoutEquivalent(Rule):
             m = RX.DEGREE.search(sentence)
             if m is None or RX.OPTIONAL.search(sentence):
                 continue
-            if RX.ROUTE.search(prose, doc.body_start):
+            if (RX.ROUTE.search(prose, doc.body_start) if low is None else RX.ROUTE_LOW.search(low)) is not None:
                 return
             yield Violation(s_start + m.start(), s_start + m.end(),
                             f"'{m.group()}' is required with no other route: add 'or equivalent experience'")
