@@ -15,6 +15,7 @@ import pytest
 
 from conftest import corpus_files
 from postlint.checks.duplicate_bullet import _MARKER, _WORD, DuplicateBullet
+from postlint.checks.empty_bullet import _ONLY_MARKERS, EmptyBullet
 from postlint.checks.heading_without_space import HeadingWithoutSpace
 from postlint.checks.too_many_requirements import (_NOT_REQUIRED, _OPTIONAL_ITEM, _REQUIRED, TooManyRequirements,
                                                     _glued_headings, _pseudo_heading)
@@ -60,6 +61,10 @@ EXTRA = {
     "glued heading after front matter": "---\ntitle: x\n---\n##About\n",
     "glued heading in front matter": "---\n##x: 1\n---\n##About\n",
     "glued heading in items": "- ##a\n- b\n##c\n> ##d\n",
+    "empty items": "- a\n- \n-\n- b\n\n1. \n2.\n\n> - \n> -\n- - \n-",
+    "empty items crlf": "- a\r\n- \r\n-\r\n",
+    "empty item last line": "- a\n-",
+    "empty items nested": "- a\n  - \n  -\n    - \n- b\n",
     "requirements": "## Requirements\n\n" + items(14) + "\n## Nice to have\n\n" + items(12),
     "requirements bold": "**Qualifications:**\n\n" + items(12, "1.") + "\n**Benefits**\n\n" + items(12),
     "requirements glued": "##Requirements\n" + items(12) + "- last\n##Skills\n" + items(12, "*"),
@@ -194,7 +199,7 @@ class _Sections:
         self.sections = sections
 
     def check(self, doc, ctx):
-        return self.sections(doc.tokens)
+        return self.sections(doc.tokens, doc.token_kinds)
 
 
 class PlainPL301(HeadingWithoutSpace):
@@ -203,7 +208,28 @@ class PlainPL301(HeadingWithoutSpace):
     _candidates = staticmethod(HeadingWithoutSpace._candidates_plain)
 
 
+def plain_pl302(doc):
+    """PL302's check as it was before it searched Document.token_kinds (a walk over every token)."""
+    tokens = doc.tokens
+    for i, tok in enumerate(tokens[:-1]):
+        if tok.type != "list_item_open" or tokens[i + 1].type != "list_item_close" or not tok.map:
+            continue
+        index = tok.map[0]
+        start, end = doc.line_starts[index], doc.line_ends[index]
+        content = doc.text[start:end]
+        at = start + len(content) - len(content.lstrip())
+        if not _ONLY_MARKERS.fullmatch(content):
+            continue
+        if index + 1 < doc.line_count:
+            delete = (start, doc.line_starts[index + 1])
+        else:
+            delete = (doc.line_ends[index - 1] if index else start, end)
+        yield Violation(at, end, "Empty list item",
+                        fix=Fix.replace(delete[0], delete[1], "", message="Remove the empty list item"))
+
+
 PLAIN = {"PL404": (DuplicateBullet(), plain_pl404),
+         "PL302": (EmptyBullet(), plain_pl302),
          "PL301": (HeadingWithoutSpace(), lambda doc: PlainPL301().check(doc, None)),
          "PL603": (_Sections(TooManyRequirements._sections), lambda doc: plain_pl603_sections(doc.tokens))}
 
