@@ -61,6 +61,14 @@ EXTRA = {
     "glued heading after front matter": "---\ntitle: x\n---\n##About\n",
     "glued heading in front matter": "---\n##x: 1\n---\n##About\n",
     "glued heading in items": "- ##a\n- b\n##c\n> ##d\n",
+    "duplicate sigma": "- ΟΔΥΣΣΕΑΣ ΚΑΙ ΦΙΛΟΙ\n- οδυσσεας και φιλοι\n- Οδυσσέας και φίλοι\n- ΟΔΥΣΣΕΑΣ και ΦΙΛΟΣ Σ\n"
+                       "- οδυσσεας και φιλος σ\n- Σ Σ Σ\n- σ σ ς\n- ΑΣ_ΒΣ ΓΣ\n- ας βς γς\n",
+    "duplicate special case": "- İstanbul ve İzmir\n- i̇stanbul ve i̇zmir\n- STRASSE ß und\n- strasse ß UND\n"
+                              "- ǅemal ǈubo ǋeno\n- ǆemal ǉubo ǌeno\n",
+    "duplicate nul": "- one\x00two three\n- one two three\n- one\x00two three\n- a_b c_d e\n- a b c d e\n",
+    "duplicate underscores and blanks": "- _one_ __two__ three_\n- one two three\n-    \n- ___ ___\n- a  b\tc\n- a b c\n",
+    "duplicate ascii punctuation": "- one, two & three!\n- One two three\n- one__two...three\n- (one) [two] {three}\n"
+                                   "- one-two-three\n- one  two\tthree\n",
     "empty items": "- a\n- \n-\n- b\n\n1. \n2.\n\n> - \n> -\n- - \n-",
     "empty items crlf": "- a\r\n- \r\n-\r\n",
     "empty item last line": "- a\n-",
@@ -276,3 +284,28 @@ def test_same_findings_on_every_corpus_posting():
 
 def test_same_findings_on_a_long_list_with_repeats():
     assert same(items(2000, text="item number {i}") + items(300, text="item number {i}")) == 300
+
+
+KEY_TEXTS = ["", " ", "one two three", "ΟΔΥΣΣΕΑΣ", "ΑΣ", "Σ", "ΑΣ.", "ΑΣ'Β", "ΑΣ\u0301", "x ΑΣ", "İİ", "ß", "ǅ", "a_b",
+             "__", " _x_ ", "日本語 の テキスト", "\udc80abc", "{{ a }} b", "<b>x</b> y", "Érfahrung mit Größe!"]
+
+
+def test_the_keys_of_a_whole_list_are_the_keys_item_by_item():
+    from postlint.checks.duplicate_bullet import _keys
+
+    def plain(texts):
+        return [" ".join(_WORD.findall((t or "").lower())) for t in texts]
+
+    texts = [a + b for a in KEY_TEXTS for b in KEY_TEXTS]
+    items = [[0, 1, {}, t, False] for t in texts + [None]]
+    assert _keys(items) == plain(texts + [None])
+    nul = [[0, 1, {}, t, False] for t in ("a\x00b c", "a b c")]
+    assert _keys(nul) == plain(["a\x00b c", "a b c"])
+    assert _keys([]) == []
+    ascii_texts = ["".join(chr(c) for c in range(1, 128)), "a" + " " * 9 + "b", " _a_ b__c ", "A.B,C;D", "x\ty\r\nz",
+                   "One Two  Three", "", " ", "___", "1_2 3", "\x7f\x01a"]
+    texts = [a + b for a in ascii_texts for b in ascii_texts]
+    assert "".join(texts).isascii()
+    assert _keys([[0, 1, {}, t, False] for t in texts]) == plain(texts)
+    kelvin = ["\u212a x y", "k x y"]  # lower() makes the Kelvin sign ASCII
+    assert _keys([[0, 1, {}, t, False] for t in kelvin]) == plain(kelvin)
