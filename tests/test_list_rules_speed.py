@@ -286,6 +286,15 @@ def test_same_findings_on_a_long_list_with_repeats():
     assert same(items(2000, text="item number {i}") + items(300, text="item number {i}")) == 300
 
 
+def test_same_findings_on_long_lists_with_every_kind_of_text():
+    # past _JOINED_FROM items: PL404's keys from one joined string (ASCII and not, a NUL)
+    texts = [a + " " + b for a in KEY_TEXTS for b in KEY_TEXTS[:12]]
+    ascii_only = [t for t in texts if t.isascii()] * 20
+    assert same("".join(f"- {t}\n" for t in texts) + "\n\n* " + "\n* ".join(texts) + "\n") > 0
+    assert same("".join(f"- {t}\n" for t in ascii_only)) > 100
+    same("".join(f"- {t}\n" for t in texts).replace("- one two three", "- one\x00two three"))  # NUL: U+FFFD in the tokens
+
+
 KEY_TEXTS = ["", " ", "one two three", "ΟΔΥΣΣΕΑΣ", "ΑΣ", "Σ", "ΑΣ.", "ΑΣ'Β", "ΑΣ\u0301", "x ΑΣ", "İİ", "ß", "ǅ", "a_b",
              "__", " _x_ ", "日本語 の テキスト", "\udc80abc", "{{ a }} b", "<b>x</b> y", "Érfahrung mit Größe!"]
 
@@ -298,14 +307,14 @@ def test_the_keys_of_a_whole_list_are_the_keys_item_by_item():
 
     texts = [a + b for a in KEY_TEXTS for b in KEY_TEXTS]
     items = [[0, 1, {}, t, False] for t in texts + [None]]
-    assert _keys(items) == plain(texts + [None])
+    assert _keys(items, 0) == plain(texts + [None])
     nul = [[0, 1, {}, t, False] for t in ("a\x00b c", "a b c")]
-    assert _keys(nul) == plain(["a\x00b c", "a b c"])
-    assert _keys([]) == []
+    assert _keys(nul, 0) == plain(["a\x00b c", "a b c"])
+    assert _keys([], 0) == _keys([]) == []
     ascii_texts = ["".join(chr(c) for c in range(1, 128)), "a" + " " * 9 + "b", " _a_ b__c ", "A.B,C;D", "x\ty\r\nz",
                    "One Two  Three", "", " ", "___", "1_2 3", "\x7f\x01a"]
     texts = [a + b for a in ascii_texts for b in ascii_texts]
     assert "".join(texts).isascii()
-    assert _keys([[0, 1, {}, t, False] for t in texts]) == plain(texts)
+    assert _keys([[0, 1, {}, t, False] for t in texts], 0) == plain(texts)
     kelvin = ["\u212a x y", "k x y"]  # lower() makes the Kelvin sign ASCII
-    assert _keys([[0, 1, {}, t, False] for t in kelvin]) == plain(kelvin)
+    assert _keys([[0, 1, {}, t, False] for t in kelvin], 0) == plain(kelvin)
