@@ -15,6 +15,7 @@ import pytest
 
 from conftest import corpus_files
 from postlint.checks.duplicate_bullet import _MARKER, _WORD, DuplicateBullet
+from postlint.checks.empty_bullet import _ONLY_MARKERS, EmptyBullet
 from postlint.checks.heading_without_space import HeadingWithoutSpace
 from postlint.checks.too_many_requirements import (_NOT_REQUIRED, _OPTIONAL_ITEM, _REQUIRED, TooManyRequirements,
                                                     _glued_headings, _pseudo_heading)
@@ -60,6 +61,18 @@ EXTRA = {
     "glued heading after front matter": "---\ntitle: x\n---\n##About\n",
     "glued heading in front matter": "---\n##x: 1\n---\n##About\n",
     "glued heading in items": "- ##a\n- b\n##c\n> ##d\n",
+    "duplicate sigma": "- ΟΔΥΣΣΕΑΣ ΚΑΙ ΦΙΛΟΙ\n- οδυσσεας και φιλοι\n- Οδυσσέας και φίλοι\n- ΟΔΥΣΣΕΑΣ και ΦΙΛΟΣ Σ\n"
+                       "- οδυσσεας και φιλος σ\n- Σ Σ Σ\n- σ σ ς\n- ΑΣ_ΒΣ ΓΣ\n- ας βς γς\n",
+    "duplicate special case": "- İstanbul ve İzmir\n- i̇stanbul ve i̇zmir\n- STRASSE ß und\n- strasse ß UND\n"
+                              "- ǅemal ǈubo ǋeno\n- ǆemal ǉubo ǌeno\n",
+    "duplicate nul": "- one\x00two three\n- one two three\n- one\x00two three\n- a_b c_d e\n- a b c d e\n",
+    "duplicate underscores and blanks": "- _one_ __two__ three_\n- one two three\n-    \n- ___ ___\n- a  b\tc\n- a b c\n",
+    "duplicate ascii punctuation": "- one, two & three!\n- One two three\n- one__two...three\n- (one) [two] {three}\n"
+                                   "- one-two-three\n- one  two\tthree\n",
+    "empty items": "- a\n- \n-\n- b\n\n1. \n2.\n\n> - \n> -\n- - \n-",
+    "empty items crlf": "- a\r\n- \r\n-\r\n",
+    "empty item last line": "- a\n-",
+    "empty items nested": "- a\n  - \n  -\n    - \n- b\n",
     "requirements": "## Requirements\n\n" + items(14) + "\n## Nice to have\n\n" + items(12),
     "requirements bold": "**Qualifications:**\n\n" + items(12, "1.") + "\n**Benefits**\n\n" + items(12),
     "requirements glued": "##Requirements\n" + items(12) + "- last\n##Skills\n" + items(12, "*"),
@@ -194,7 +207,7 @@ class _Sections:
         self.sections = sections
 
     def check(self, doc, ctx):
-        return self.sections(doc.tokens)
+        return self.sections(doc.tokens, doc.token_kinds)
 
 
 class PlainPL301(HeadingWithoutSpace):
@@ -203,7 +216,28 @@ class PlainPL301(HeadingWithoutSpace):
     _candidates = staticmethod(HeadingWithoutSpace._candidates_plain)
 
 
+def plain_pl302(doc):
+    """PL302's check as it was before it searched Document.token_kinds (a walk over every token)."""
+    tokens = doc.tokens
+    for i, tok in enumerate(tokens[:-1]):
+        if tok.type != "list_item_open" or tokens[i + 1].type != "list_item_close" or not tok.map:
+            continue
+        index = tok.map[0]
+        start, end = doc.line_starts[index], doc.line_ends[index]
+        content = doc.text[start:end]
+        at = start + len(content) - len(content.lstrip())
+        if not _ONLY_MARKERS.fullmatch(content):
+            continue
+        if index + 1 < doc.line_count:
+            delete = (start, doc.line_starts[index + 1])
+        else:
+            delete = (doc.line_ends[index - 1] if index else start, end)
+        yield Violation(at, end, "Empty list item",
+                        fix=Fix.replace(delete[0], delete[1], "", message="Remove the empty list item"))
+
+
 PLAIN = {"PL404": (DuplicateBullet(), plain_pl404),
+         "PL302": (EmptyBullet(), plain_pl302),
          "PL301": (HeadingWithoutSpace(), lambda doc: PlainPL301().check(doc, None)),
          "PL603": (_Sections(TooManyRequirements._sections), lambda doc: plain_pl603_sections(doc.tokens))}
 
@@ -250,3 +284,37 @@ def test_same_findings_on_every_corpus_posting():
 
 def test_same_findings_on_a_long_list_with_repeats():
     assert same(items(2000, text="item number {i}") + items(300, text="item number {i}")) == 300
+
+
+def test_same_findings_on_long_lists_with_every_kind_of_text():
+    # past _JOINED_FROM items: PL404's keys from one joined string (ASCII and not, a NUL)
+    texts = [a + " " + b for a in KEY_TEXTS for b in KEY_TEXTS[:12]]
+    ascii_only = [t for t in texts if t.isascii()] * 20
+    assert same("".join(f"- {t}\n" for t in texts) + "\n\n* " + "\n* ".join(texts) + "\n") > 0
+    assert same("".join(f"- {t}\n" for t in ascii_only)) > 100
+    same("".join(f"- {t}\n" for t in texts).replace("- one two three", "- one\x00two three"))  # NUL: U+FFFD in the tokens
+
+
+KEY_TEXTS = ["", " ", "one two three", "ΟΔΥΣΣΕΑΣ", "ΑΣ", "Σ", "ΑΣ.", "ΑΣ'Β", "ΑΣ\u0301", "x ΑΣ", "İİ", "ß", "ǅ", "a_b",
+             "__", " _x_ ", "日本語 の テキスト", "\udc80abc", "{{ a }} b", "<b>x</b> y", "Érfahrung mit Größe!"]
+
+
+def test_the_keys_of_a_whole_list_are_the_keys_item_by_item():
+    from postlint.checks.duplicate_bullet import _keys
+
+    def plain(texts):
+        return [" ".join(_WORD.findall((t or "").lower())) for t in texts]
+
+    texts = [a + b for a in KEY_TEXTS for b in KEY_TEXTS]
+    items = [[0, 1, {}, t, False] for t in texts + [None]]
+    assert _keys(items, 0) == plain(texts + [None])
+    nul = [[0, 1, {}, t, False] for t in ("a\x00b c", "a b c")]
+    assert _keys(nul, 0) == plain(["a\x00b c", "a b c"])
+    assert _keys([], 0) == _keys([]) == []
+    ascii_texts = ["".join(chr(c) for c in range(1, 128)), "a" + " " * 9 + "b", " _a_ b__c ", "A.B,C;D", "x\ty\r\nz",
+                   "One Two  Three", "", " ", "___", "1_2 3", "\x7f\x01a"]
+    texts = [a + b for a in ascii_texts for b in ascii_texts]
+    assert "".join(texts).isascii()
+    assert _keys([[0, 1, {}, t, False] for t in texts], 0) == plain(texts)
+    kelvin = ["\u212a x y", "k x y"]  # lower() makes the Kelvin sign ASCII
+    assert _keys([[0, 1, {}, t, False] for t in kelvin], 0) == plain(kelvin)

@@ -2,6 +2,7 @@ import re
 
 from postlint.checks.base import Rule, RuleDocs
 from postlint.diagnostics import Fix, Severity, Violation
+from postlint.document import TOKEN_KIND
 
 # A line that holds list markers and nothing else ("- ", "1. ", "> - ").
 _ONLY_MARKERS = re.compile(r"(?:[ \t]*(?:[-*+]|\d{1,9}[.)]|>))+[ \t]*")
@@ -26,8 +27,15 @@ class EmptyBullet(Rule):
 
     def check(self, doc, ctx):
         tokens = doc.tokens
-        for i, tok in enumerate(tokens[:-1]):
-            if tok.type != "list_item_open" or tokens[i + 1].type != "list_item_close" or not tok.map:
+        # an item opened and closed at once: the pair "Ll" in the token kinds, found in C
+        # (the walk over every token was 25-40 ms on 100,000 items)
+        kinds = doc.token_kinds
+        pair = TOKEN_KIND["list_item_open"] + TOKEN_KIND["list_item_close"]
+        i = kinds.find(pair)
+        while i >= 0:
+            tok = tokens[i]
+            i = kinds.find(pair, i + 1)
+            if not tok.map:
                 continue
             index = tok.map[0]
             start, end = doc.line_starts[index], doc.line_ends[index]
