@@ -260,7 +260,7 @@ def test_only_the_command_uses_it(tmp_path, monkeypatch):
     monkeypatch.setattr(sys, "argv", ["postlint", "--no-cache", EXAMPLES[0]])
     cli.entry()
     assert re._compiler.compile is original and startup_cache._state is None  # entry resets
-    assert _file(tmp_path).stat().st_size > 0
+    # (whether it wrote depends on what this process compiled before: the subprocess tests check that)
 
 
 def test_off_when_empty_and_where_it_lives(monkeypatch):
