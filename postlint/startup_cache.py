@@ -38,7 +38,7 @@ run are kept first, then the others in their order (the most recently used first
 ``MAX_REGEXES`` / ``MAX_DATA`` / ``MAX_DATA_TOTAL``, so entries of an old version or an old
 edit of a rule file drop out instead of filling it.
 
-Where: ``$POSTLINT_STARTUP_CACHE`` (a folder; empty: off), else ``$XDG_CACHE_HOME/postlint``
+Where (a file per interpreter build): ``$POSTLINT_STARTUP_CACHE`` (a folder; empty: off), else ``$XDG_CACHE_HOME/postlint``
 (``~/.cache/postlint``; ``~/Library/Caches/postlint`` on macOS, ``%LOCALAPPDATA%\\postlint``
 on Windows). ``--no-cache`` is about lint results and does not turn this off (as it would not
 turn off ``__pycache__``). tests/test_startup_cache.py compares every cached pattern and data
@@ -100,7 +100,10 @@ def cache_file():
     if not folder:
         return None
     tag = getattr(sys.implementation, "cache_tag", None) or "python"
-    return os.path.join(folder, f"startup-{tag}.marshal")
+    # Two builds of one version (a pyenv 3.11.7 and the system's 3.11.2) get two files, not one
+    # that each would find foreign and rewrite at every run.
+    build = binascii.crc32(sys.version.encode("utf-8", "replace"))
+    return os.path.join(folder, f"startup-{tag}-{build:08x}.marshal")
 
 
 def _identity() -> tuple:

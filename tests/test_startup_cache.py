@@ -271,7 +271,8 @@ def test_off_when_empty_and_where_it_lives(monkeypatch):
     monkeypatch.delenv("POSTLINT_STARTUP_CACHE")
     monkeypatch.setenv("XDG_CACHE_HOME", "/x/cache")
     monkeypatch.setattr(sys, "platform", "linux")
-    tag = sys.implementation.cache_tag
+    build = binascii_crc(sys.version.encode())
+    tag = f"{sys.implementation.cache_tag}-{build:08x}"
     assert startup_cache.cache_file() == os.path.join("/x/cache", "postlint", f"startup-{tag}.marshal")
     monkeypatch.setenv("HOME", "/home/someone")
     monkeypatch.setenv("XDG_CACHE_HOME", "relative")  # not absolute: ignored (the XDG spec)
