@@ -10,9 +10,10 @@ the span of every key and value.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 import yaml
+
+from postlint._record import FRESH as _FRESH, Record
 
 _OPEN = re.compile(r"---[ \t]*(?:\r\n|\r|\n)")
 _CLOSE = re.compile(r"(?:---|\.\.\.)[ \t]*$")
@@ -40,42 +41,56 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
-@dataclass
-class YamlProblem:
-    offset: int
-    message: str
+# A hand-written record (postlint._record), not a dataclass: @dataclass exec's generated source
+# at every start-up (~0.6 ms a class); tests/test_records_startup.py compares it with the dataclass.
+class YamlProblem(Record):
+    _fields = ("offset", "message")
+
+    def __init__(self, offset: int, message: str):
+        self.offset = offset
+        self.message = message
 
 
-@dataclass
-class Location:
-    key_start: int | None
-    key_end: int | None
-    value_start: int
-    value_end: int
-    tag: str | None = None
-    style: str | None = None  # quote style of a scalar value: None, "'" or '"'
+class Location(Record):
+    _fields = ("key_start", "key_end", "value_start", "value_end", "tag", "style")
+
+    def __init__(self, key_start: int | None, key_end: int | None, value_start: int, value_end: int,
+                 tag: str | None = None, style: str | None = None):
+        self.key_start = key_start
+        self.key_end = key_end
+        self.value_start = value_start
+        self.value_end = value_end
+        self.tag = tag
+        self.style = style  # quote style of a scalar value: None, "'" or '"'
 
 
-@dataclass
-class Duplicate:
-    key: str
-    path: tuple
-    start: int
-    end: int
-    first_start: int
+class Duplicate(Record):
+    _fields = ("key", "path", "start", "end", "first_start")
+
+    def __init__(self, key: str, path: tuple, start: int, end: int, first_start: int):
+        self.key = key
+        self.path = path
+        self.start = start
+        self.end = end
+        self.first_start = first_start
 
 
-@dataclass
-class FrontMatter:
-    open_start: int  # offset of the opening '---'
-    content_start: int  # first character of the YAML text
-    content_end: int  # end of the YAML text (start of the closing line)
-    body_start: int  # first character after the closing line
-    closed: bool = True
-    data: object = None  # converted value: dict for a valid mapping
-    problem: YamlProblem | None = None
-    locations: dict = field(default_factory=dict)  # path tuple -> Location
-    duplicates: list = field(default_factory=list)
+class FrontMatter(Record):
+    _fields = ("open_start", "content_start", "content_end", "body_start", "closed", "data", "problem",
+               "locations", "duplicates")
+
+    def __init__(self, open_start: int, content_start: int, content_end: int, body_start: int,
+                 closed: bool = True, data: object = None, problem: YamlProblem | None = None,
+                 locations: dict = _FRESH, duplicates: list = _FRESH):
+        self.open_start = open_start  # offset of the opening '---'
+        self.content_start = content_start  # first character of the YAML text
+        self.content_end = content_end  # end of the YAML text (start of the closing line)
+        self.body_start = body_start  # first character after the closing line
+        self.closed = closed
+        self.data = data  # converted value: dict for a valid mapping
+        self.problem = problem
+        self.locations = {} if locations is _FRESH else locations  # path tuple -> Location
+        self.duplicates = [] if duplicates is _FRESH else duplicates
 
     @property
     def is_mapping(self) -> bool:

@@ -20,8 +20,9 @@ followed by a space, except after common abbreviations (e.g., etc., Inc.).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+
+from postlint._record import Record
 
 # y is a vowel unless it starts a syllable (before a vowel: "layout", "player", "yes").
 _GROUPS = re.compile(r"(?:[aeiou]|y(?![aeiou]))+")
@@ -130,22 +131,30 @@ _ABBREVIATIONS = frozenset("""e.g i.e etc vs inc ltd co corp jr sr dr mr mrs ms 
 _LONGEST_ABBREVIATION = max(map(len, _ABBREVIATIONS))
 
 
-@dataclass
-class Sentence:
-    start: int          # offset into the file of its first word
-    end: int
-    words: int
-    syllables: int
+# A hand-written record (postlint._record), not a dataclass: @dataclass exec's generated source
+# at every start-up (~0.4 ms a class); tests/test_records_startup.py compares it with the dataclass.
+class Sentence(Record):
+    _fields = ("start", "end", "words", "syllables")
+
+    def __init__(self, start: int, end: int, words: int, syllables: int):
+        self.start = start  # offset into the file of its first word
+        self.end = end
+        self.words = words
+        self.syllables = syllables
 
     @property
     def grade(self) -> float:
         return fk_grade(self.words, 1, self.syllables)
 
 
-@dataclass
-class Stats:
-    sentences: list
-    english: float = 1.0   # share of English function words among the words (about 0.2-0.35 in English)
+# A hand-written record (postlint._record), not a dataclass: @dataclass exec's generated source
+# at every start-up (~0.4 ms a class); tests/test_records_startup.py compares it with the dataclass.
+class Stats(Record):
+    _fields = ("sentences", "english")
+
+    def __init__(self, sentences: list, english: float = 1.0):
+        self.sentences = sentences
+        self.english = english  # share of English function words among the words (about 0.2-0.35 in English)
 
     @property
     def words(self) -> int:
@@ -306,12 +315,16 @@ def _count_sentences(prose: str, start: int, end: int) -> int:
     return count
 
 
-@dataclass
-class Totals:
-    words: int
-    sentences: int
-    syllables: int
-    english: float
+# A hand-written record (postlint._record), not a dataclass: @dataclass exec's generated source
+# at every start-up (~0.4 ms a class); tests/test_records_startup.py compares it with the dataclass.
+class Totals(Record):
+    _fields = ("words", "sentences", "syllables", "english")
+
+    def __init__(self, words: int, sentences: int, syllables: int, english: float):
+        self.words = words
+        self.sentences = sentences
+        self.syllables = syllables
+        self.english = english
 
     @property
     def grade(self) -> float:

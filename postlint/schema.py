@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from postlint._record import Record
 from postlint.config import ConfigError
 from postlint.diagnostics import Fix
 
@@ -34,14 +34,19 @@ class SchemaError(_ConfigError):
     """
 
 
-@dataclass
-class Finding:
-    code: str  # PL101 missing, PL102 invalid value, PL103 unknown field
-    start: int
-    end: int
-    message: str
-    fix: Fix | None = None
-    suggestions: tuple = ()
+# A hand-written record (postlint._record), not a dataclass: @dataclass exec's generated source
+# at every start-up (~0.6 ms a class); tests/test_records_startup.py compares it with the dataclass.
+class Finding(Record):
+    _fields = ("code", "start", "end", "message", "fix", "suggestions")
+
+    def __init__(self, code: str, start: int, end: int, message: str, fix: Fix | None = None,
+                 suggestions: tuple = ()):
+        self.code = code  # PL101 missing, PL102 invalid value, PL103 unknown field
+        self.start = start
+        self.end = end
+        self.message = message
+        self.fix = fix
+        self.suggestions = suggestions
 
 
 # --------------------------------------------------------------- loading

@@ -19,7 +19,8 @@ Without codes a directive applies to every rule. Codes may be codes or slugs.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from postlint._record import Record
 
 _KINDS = "disable-next-line|disable-line|disable-file|disable|enable"
 _HTML = re.compile(rf"<!--\s*postlint-({_KINDS})\b([^>]*?)\s*-->")
@@ -27,16 +28,21 @@ _YAML = re.compile(rf"(?:^|\s)#\s*postlint-({_KINDS})\b(.*)$")
 _SPLIT = re.compile(r"[\s,]+")
 
 
-@dataclass
-class Directive:
-    kind: str
-    codes: frozenset | None  # None: every rule
-    line: int  # 0-based line of the comment
-    start: int
-    end: int
-    alone: bool  # the comment is the only thing on its line
-    unknown: tuple = ()
-    used: bool = False
+# A hand-written record (postlint._record), not a dataclass: @dataclass exec's generated source
+# at every start-up (~0.6 ms a class); tests/test_records_startup.py compares it with the dataclass.
+class Directive(Record):
+    _fields = ("kind", "codes", "line", "start", "end", "alone", "unknown", "used")
+
+    def __init__(self, kind: str, codes: frozenset | None, line: int, start: int, end: int, alone: bool,
+                 unknown: tuple = (), used: bool = False):
+        self.kind = kind
+        self.codes = codes  # None: every rule
+        self.line = line  # 0-based line of the comment
+        self.start = start
+        self.end = end
+        self.alone = alone  # the comment is the only thing on its line
+        self.unknown = unknown
+        self.used = used
 
 
 def parse_directives(doc, registry) -> list[Directive]:

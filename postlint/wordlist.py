@@ -25,6 +25,7 @@ import yaml
 from postlint.checks.base import Rule, RuleDocs
 from postlint.diagnostics import Fix, Severity, Violation
 from postlint.phrases import match_case  # noqa: F401 - re-exported for spelling.py
+from postlint.startup_cache import load_yaml
 
 ENGINES = ("existence", "substitution", "dictionary")
 
@@ -201,7 +202,7 @@ def load_dictionary(path: Path) -> SortedTable:
 
 def load_rule_file(path: Path, validate: bool = False) -> WordListRule:
     try:
-        spec = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        spec = load_yaml(path.read_text(encoding="utf-8"))  # yaml.load, CSafeLoader; kept between runs
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleFileError(f"{path}: cannot read rule file ({exc})") from None
     except yaml.YAMLError as exc:

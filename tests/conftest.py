@@ -40,3 +40,16 @@ def _private_result_cache(tmp_path_factory, monkeypatch):
     test that patches a rule never reads results another test stored."""
     if "POSTLINT_TEST_KEEP_CACHE_ENV" not in os.environ:
         monkeypatch.setenv("POSTLINT_CACHE_DIR", str(tmp_path_factory.mktemp("postlint-cache")))
+
+
+@pytest.fixture(scope="session")
+def _startup_cache_dir(tmp_path_factory):
+    return str(tmp_path_factory.mktemp("postlint-startup-cache"))
+
+
+@pytest.fixture(autouse=True)
+def _private_startup_cache(_startup_cache_dir, monkeypatch):
+    """The CLI's start-up cache (postlint/startup_cache.py) of a test run lives in one temporary
+    folder, shared by the session (the CLI's subprocesses start warm, as a user's would):
+    nothing is written into ~/.cache."""
+    monkeypatch.setenv("POSTLINT_STARTUP_CACHE", _startup_cache_dir)

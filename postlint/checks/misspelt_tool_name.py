@@ -15,12 +15,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import yaml
-
 from postlint.checks.base import Rule, RuleDocs
 from postlint.diagnostics import Fix, Severity, Violation
 from postlint.phrases import word_index
 from postlint.resources import data_dir
+from postlint.startup_cache import load_yaml
 from postlint.words import words
 
 _TOKEN = re.compile(r"(?<![\w.@/-])[A-Za-z][A-Za-z0-9]*(?:[.+#-][A-Za-z0-9]+)*(?![\w@/])")
@@ -31,7 +30,7 @@ MIN_LENGTH = 6
 def names() -> dict[str, str]:
     """lower-case name -> the name as its project spells it."""
     text = (data_dir("rules") / "data" / "tool-names.yaml").read_text(encoding="utf-8")
-    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # C loader: 4.6 ms -> 0.5 ms
+    data = load_yaml(text)  # the C loader (4.6 ms -> 0.5 ms), kept between runs (postlint/startup_cache.py)
     return {n.lower(): n for n in data["names"]}
 
 
