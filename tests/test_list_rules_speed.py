@@ -15,7 +15,7 @@ import pytest
 
 from conftest import corpus_files
 from postlint.checks.duplicate_bullet import _MARKER, _WORD, DuplicateBullet
-from postlint.checks.empty_bullet import _ONLY_MARKERS, EmptyBullet
+from postlint.checks.empty_bullet import EmptyBullet, empty_item
 from postlint.checks.heading_without_space import HeadingWithoutSpace
 from postlint.checks.too_many_requirements import (_NOT_REQUIRED, _OPTIONAL_ITEM, _REQUIRED, TooManyRequirements,
                                                     _glued_headings, _pseudo_heading)
@@ -217,23 +217,14 @@ class PlainPL301(HeadingWithoutSpace):
 
 
 def plain_pl302(doc):
-    """PL302's check as it was before it searched Document.token_kinds (a walk over every token)."""
+    """PL302's search as it was before it used Document.token_kinds (a walk over every token);
+    what it makes of each item it finds is the rule's own ``empty_item``."""
     tokens = doc.tokens
     for i, tok in enumerate(tokens[:-1]):
-        if tok.type != "list_item_open" or tokens[i + 1].type != "list_item_close" or not tok.map:
-            continue
-        index = tok.map[0]
-        start, end = doc.line_starts[index], doc.line_ends[index]
-        content = doc.text[start:end]
-        at = start + len(content) - len(content.lstrip())
-        if not _ONLY_MARKERS.fullmatch(content):
-            continue
-        if index + 1 < doc.line_count:
-            delete = (start, doc.line_starts[index + 1])
-        else:
-            delete = (doc.line_ends[index - 1] if index else start, end)
-        yield Violation(at, end, "Empty list item",
-                        fix=Fix.replace(delete[0], delete[1], "", message="Remove the empty list item"))
+        if tok.type == "list_item_open" and tokens[i + 1].type == "list_item_close":
+            found = empty_item(doc, tok)
+            if found is not None:
+                yield found
 
 
 PLAIN = {"PL404": (DuplicateBullet(), plain_pl404),

@@ -35,19 +35,26 @@ class EmptyBullet(Rule):
         while i >= 0:
             tok = tokens[i]
             i = kinds.find(pair, i + 1)
-            if not tok.map:
-                continue
-            index = tok.map[0]
-            start, end = doc.line_starts[index], doc.line_ends[index]
-            content = doc.text[start:end]
-            at = start + len(content) - len(content.lstrip())
-            if not _ONLY_MARKERS.fullmatch(content):
-                # The parser gave up below its nesting limit ("- - - ... item" 10,000
-                # deep): the item has text, and deleting its line would lose it.
-                continue
-            if index + 1 < doc.line_count:
-                delete = (start, doc.line_starts[index + 1])
-            else:  # last line: take the line break before it instead
-                delete = (doc.line_ends[index - 1] if index else start, end)
-            yield Violation(at, end, "Empty list item",
-                            fix=Fix.replace(delete[0], delete[1], "", message="Remove the empty list item"))
+            found = empty_item(doc, tok)
+            if found is not None:
+                yield found
+
+
+def empty_item(doc, tok):
+    """The finding for ``tok``, a list_item_open followed at once by its close, or None."""
+    if not tok.map:
+        return None
+    index = tok.map[0]
+    start, end = doc.line_starts[index], doc.line_ends[index]
+    content = doc.text[start:end]
+    at = start + len(content) - len(content.lstrip())
+    if not _ONLY_MARKERS.fullmatch(content):
+        # The parser gave up below its nesting limit ("- - - ... item" 10,000
+        # deep): the item has text, and deleting its line would lose it.
+        return None
+    if index + 1 < doc.line_count:
+        delete = (start, doc.line_starts[index + 1])
+    else:  # last line: take the line break before it instead
+        delete = (doc.line_ends[index - 1] if index else start, end)
+    return Violation(at, end, "Empty list item",
+                     fix=Fix.replace(delete[0], delete[1], "", message="Remove the empty list item"))
