@@ -406,6 +406,35 @@ def test_domain_run_characters_are_isalnum_or_underscore_dot_dash():
         assert (run.match(ch) is not None) == (ch.isalnum() or ch in "_.-"), hex(cp)
 
 
+def test_possessive_repeat_matches_like_the_plain_one():
+    """PL403's _REPEAT (possessive word, atomic gap) against _PLAIN_REPEAT: every code point in
+    doubles of several shapes, generated texts and the corpus; spans and groups alike."""
+    import random
+
+    from postlint.checks import repeated_word
+
+    fast, plain = repeated_word._REPEAT, re.compile(repeated_word._PLAIN_REPEAT, re.IGNORECASE)
+
+    def same(text):
+        got = [m.span() + m.groups() for m in fast.finditer(text)]
+        assert got == [m.span() + m.groups() for m in plain.finditer(text)], text[:200]
+        return len(got)
+
+    hits = 0
+    chars = [chr(cp) for cp in range(sys.maxunicode + 1)]
+    for i in range(0, len(chars), 2000):
+        hits += same("".join(f"{c} {c}|{c}x {c}X.a{c} A{c}\n{c}{c}\t{c}{c}{c} x{c}\r\n\tx{c}-{c}a \r{c}a'"
+                             for c in chars[i:i + 2000]))
+    rng = random.Random(403)
+    parts = ["the", "The", "THE", "a", "A", "is", "İ", "i", "ı", "I", "ſ", "s", "K", "\u212a", "k", "ß", "ss", "é", "É",
+             " ", "  ", "\t", "\n", "\r\n", "\r", "\n\n", "'", "’", "-", "/", ".", "@", "1", "_", ",", "x"]
+    for _ in range(20000):
+        hits += same("".join(rng.choice(parts) for _ in range(rng.randrange(1, 16))))
+    for text in _texts():
+        same(text)
+    assert hits > 10000
+
+
 def test_patterns_skipped_by_their_needed_text_hold_it():
     from postlint import prose
 
