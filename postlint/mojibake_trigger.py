@@ -40,5 +40,8 @@ def is_bad(line: str) -> bool:
     if TRIGGER.search(line) is None:
         return False
     if _badness is None:
-        _badness = re.compile(BADNESS_PATTERN, BADNESS_FLAGS)
+        # With the flags ftfy passes (re.VERBOSE; re adds UNICODE, so the pattern is the same),
+        # re's cache hands this compiled pattern to ftfy.badness when ftfy is imported to fix
+        # a bad line: one compile (~12 ms), not two.
+        _badness = re.compile(BADNESS_PATTERN, BADNESS_FLAGS & ~re.UNICODE)
     return _badness.search(line) is not None

@@ -127,18 +127,9 @@ class SortedTable:
     ``STEP``-byte window that can hold it (C), a few µs. UTF-8 sorts as the text does.
     The file must be sorted, keys unique, of letters (so keys sort as lines do), ``#``
     comments only at the top (tests/test_words.py checks the shipped one).
-
-    A ``bytes.find`` in a 4 KB window cost ~2 µs of a ~4 µs lookup, and the cold pass over
-    the corpus looks up ~12,000 distinct words (~50 ms). So the window a word falls in is
-    sampled again every ``SUB_STEP`` bytes the first time a word falls in it (~5 µs; the
-    windows a run never touches are never sampled), and the find runs over ~256 bytes. A
-    sampling of the whole file that fine (~8,000 samples) would cost ~13 ms at every start;
-    a dict of the rows, ~70 ms (or ~35 µs a window). Hand-written for speed: no library keeps
-    a sorted file searchable in place.
     """
 
     STEP = 4096
-    SUB_STEP = 256
 
     def __init__(self, data: bytes | str):
         if isinstance(data, str):
@@ -158,7 +149,6 @@ class SortedTable:
             pos = nl + 1
         self._starts = starts
         self._keys = [data[p:self._key_end(p)] for p in starts]
-        self._windows: list = [None] * len(starts)  # window i sampled again (_sample_window), once used
 
     def _key_end(self, pos: int) -> int:
         raw = self._raw
@@ -178,50 +168,6 @@ class SortedTable:
         return frozenset(self._raw.translate(None, bytes(range(128))).decode("utf-8", "surrogatepass"))
 
     def get(self, word: str):
-        import bisect
-
-        key = word.encode("utf-8", "surrogatepass")
-        i = bisect.bisect_right(self._keys, key) - 1
-        if i < 0 or not key:
-            return None
-        sub = self._windows[i]
-        if sub is None:
-            sub = self._windows[i] = self._sample_window(i)
-        keys, starts = sub
-        j = bisect.bisect_right(keys, key) - 1  # keys[0] is the window's first key: j >= 0
-        raw, start = self._raw, starts[j]
-        if keys[j] == key:
-            at = start
-        else:
-            at = raw.find(b"\n" + key + b",", start, starts[j + 1])
-            if at < 0:
-                return None
-            at += 1
-        value = at + len(key) + 1
-        if raw[value - 1:value] != b",":
-            return None
-        end = raw.find(b"\n", value)
-        return raw[value:end if end >= 0 else len(raw)].decode("utf-8", "surrogatepass")
-
-    def _sample_window(self, i: int) -> tuple[list, list]:
-        """Window ``i`` sampled again every ``SUB_STEP`` bytes, as __init__ samples the file:
-        (the sampled keys, their offsets and then the window's end)."""
-        raw, start = self._raw, self._starts[i]
-        stop = self._starts[i + 1] if i + 1 < len(self._starts) else len(raw)
-        starts, pos, step = [], start, self.SUB_STEP
-        while pos < stop:
-            starts.append(pos)
-            nl = raw.find(b"\n", pos + step, stop)
-            if nl < 0:
-                break
-            pos = nl + 1
-        keys = [raw[p:self._key_end(p)] for p in starts]
-        starts.append(stop)
-        return keys, starts
-
-    def get_in_place(self, word: str):
-        """The lookup ``get`` replaced, kept for tests/test_words.py to compare with:
-        ``\nword,`` found in the window's bytes."""
         import bisect
 
         key = word.encode("utf-8", "surrogatepass")

@@ -26,6 +26,14 @@ def test_pattern_is_the_installed_ftfys():
     assert mt.BADNESS_FLAGS == BADNESS_RE.flags
 
 
+def test_ftfy_gets_the_compiled_badness_from_res_cache():
+    # is_bad compiles BADNESS with the flags ftfy.badness passes, so importing ftfy afterwards
+    # (to fix a bad line) takes the same compiled pattern from re's cache instead of compiling it.
+    code = ("from postlint import mojibake_trigger as mt; assert mt.is_bad('didn\u00e2\u20ac\u2122t'); "
+            "import ftfy.badness; assert ftfy.badness.BADNESS_RE is mt._badness, 'compiled twice'")
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
 def test_every_alternative_needs_a_trigger_character():
     # The pre-filter is sound only if each alternative of BADNESS_RE has a position
     # whose every allowed character is in TRIGGER: then any match contains one.

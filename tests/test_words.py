@@ -241,31 +241,6 @@ def test_table_lookup_answers_like_bisecting_the_split_lines(step, monkeypatch):
     assert sum(table.get(w) is not None for w in probes) > 900
 
 
-@pytest.mark.parametrize("step", [SortedTable.STEP, 64, 1])
-def test_table_window_dicts_answer_like_the_search_in_place(step, monkeypatch):
-    """get (a dict of a window's rows, built on first use) against get_in_place (a bytes.find of
-    ``\\nword,`` in the window) for every key of the shipped table and words next to them; the
-    corpus's words are checked too (when ../shared is there)."""
-    monkeypatch.setattr(SortedTable, "STEP", step)
-    table = SortedTable(TABLE.read_bytes())
-    keys = [line.split(",", 1)[0] for line in table.lines]
-    probes = keys + [k + "s" for k in keys[::3]] + [k[:-1] for k in keys[::5]] + [k.upper() for k in keys[::50]]
-    probes += ["", "a", "zzzzzz", "é", "сontain", "0", "~", "\udcff", "\U0001f600", keys[0][:-1], keys[-1] + "a"]
-    if step == SortedTable.STEP:
-        probes += sorted({w for d in _docs(_texts()) for w in words(d).vocab})
-    fresh = SortedTable(TABLE.read_bytes())
-    assert [table.get(w) for w in probes] == [fresh.get_in_place(w) for w in probes]
-    assert sum(table.get(w) is not None for w in probes) >= len(keys)
-
-
-@pytest.mark.parametrize("data", [b"", b"# only a comment", b"a,b", b"a,b\n\n", b"a,b\nzz", b"a", b"# c\na\nb,x\nc,y,z\r\n",
-                                  "é,e\nü,u\n".encode()])
-def test_table_window_dicts_on_edge_files(data):
-    table = SortedTable(data)
-    probes = ["", "a", "b", "c", "zz", "é", "ü", "u", "#", " c", "b,x"]
-    assert [table.get(w) for w in probes] == [table.get_in_place(w) for w in probes]
-
-
 def test_small_table():
     table = SortedTable(b"# head\nabc,x\nabd,y\n")
     assert [table.get(w) for w in ("abc", "abd", "abe", "ab", "abcd", "#", " head")] == ["x", "y", None, None, None, None, None]
