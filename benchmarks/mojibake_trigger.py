@@ -106,7 +106,10 @@ def main() -> None:
     import ftfy
     from ftfy.badness import BADNESS_RE
 
+    from re import _parser
+
     chars = trigger_set(BADNESS_RE.pattern, BADNESS_RE.flags, frequencies())
+    width = _parser.parse(BADNESS_RE.pattern, BADNESS_RE.flags).getwidth()[1]
     lines = [""]
     for piece in char_class(chars):
         if len(lines[-1]) + len(piece) > 72:
@@ -138,15 +141,38 @@ BADNESS_PATTERN = {BADNESS_RE.pattern!r}
 
 _badness = None
 
+# The longest match of BADNESS, in characters (re._parser's getwidth; the test checks it, and
+# that BADNESS looks at nothing past its match: no $, \\b or lookahead).
+WIDTH = {width}
+
 
 def is_bad(line: str) -> bool:
-    """ftfy.badness.is_bad(line), importing nothing."""
+    """ftfy.badness.is_bad(line), importing nothing.
+
+    Every match holds a TRIGGER character and is at most WIDTH long, so it lies within WIDTH - 1
+    characters before and WIDTH after one: BADNESS is searched only in those windows (merged
+    when they meet). Searched over a whole line it cost ~0.2 µs a character (an alternation
+    of ~40 branches tried at every position), and a line with a curly quote or a bullet is
+    common (techcorridor's HTML bodies are one line of ~5,000 characters)."""
     global _badness
-    if TRIGGER.search(line) is None:
-        return False
     if _badness is None:
-        _badness = re.compile(BADNESS_PATTERN, BADNESS_FLAGS)
-    return _badness.search(line) is not None
+        if TRIGGER.search(line) is None:
+            return False
+        # With the flags ftfy passes (re.VERBOSE; re adds UNICODE, so the pattern is the same),
+        # re's cache hands this compiled pattern to ftfy.badness when ftfy is imported to fix
+        # a bad line: one compile (~12 ms), not two.
+        _badness = re.compile(BADNESS_PATTERN, BADNESS_FLAGS & ~re.UNICODE)
+    search = _badness.search
+    start = end = -1
+    for m in TRIGGER.finditer(line):
+        at = m.start()
+        if at - (WIDTH - 1) <= end:
+            end = at + WIDTH  # this window meets the last: one search for both
+            continue
+        if end >= 0 and search(line, start, end) is not None:
+            return True
+        start, end = max(0, at - (WIDTH - 1)), at + WIDTH
+    return end >= 0 and search(line, start, end) is not None
 ''', end="")
 
 

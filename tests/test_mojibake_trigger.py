@@ -26,6 +26,14 @@ def test_pattern_is_the_installed_ftfys():
     assert mt.BADNESS_FLAGS == BADNESS_RE.flags
 
 
+def test_ftfy_gets_the_compiled_badness_from_res_cache():
+    # is_bad compiles BADNESS with the flags ftfy.badness passes, so importing ftfy afterwards
+    # (to fix a bad line) takes the same compiled pattern from re's cache instead of compiling it.
+    code = ("from postlint import mojibake_trigger as mt; assert mt.is_bad('didn\u00e2\u20ac\u2122t'); "
+            "import ftfy.badness; assert ftfy.badness.BADNESS_RE is mt._badness, 'compiled twice'")
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
 def test_every_alternative_needs_a_trigger_character():
     # The pre-filter is sound only if each alternative of BADNESS_RE has a position
     # whose every allowed character is in TRIGGER: then any match contains one.
@@ -61,6 +69,58 @@ def test_same_answer_as_ftfy_on_every_line_of_the_seeds_and_cases():
     assert any(ftfy_is_bad(line) for line in lines)  # the cases do hold mojibake
     for line in lines:
         assert mt.is_bad(line) == ftfy_is_bad(line), line
+
+
+def test_windows_are_sound():
+    # is_bad searches only WIDTH-wide windows around TRIGGER characters: sound when WIDTH is the
+    # longest match and nothing in BADNESS looks past its match or at the search's start.
+    from re import _constants as C, _parser
+
+    parsed = _parser.parse(BADNESS_RE.pattern, BADNESS_RE.flags)
+    assert parsed.getwidth()[1] == mt.WIDTH
+    seen = set()
+
+    def walk(items):
+        for op, av in items:
+            seen.add((op, av) if op is C.AT else op)
+            if op is C.BRANCH:
+                for branch in av[1]:
+                    walk(branch)
+            elif op is C.SUBPATTERN:
+                walk(av[3])
+            elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
+                walk(av[2])
+
+    walk(parsed)
+    assert seen <= {C.BRANCH, C.IN, C.LITERAL, C.ANY, C.MAX_REPEAT, C.MIN_REPEAT, (C.AT, C.AT_BEGINNING)}, seen
+
+
+def _generated_lines(n: int = 20000) -> list[str]:
+    import random
+
+    rng = random.Random(201)
+    trigger = [chr(c) for c in range(0x80, 0x10000) if mt.TRIGGER.match(chr(c))]
+    common = list("aZ .,?!-\t") + ["é", "’", "ü", "À", "Ã", "Â", "â€", "Ã©", "вЂ", "‚Ä", "×²", "œ ", "Ø·", "√±"]
+    lines = []
+    for _ in range(n):
+        k = rng.randrange(1, 30)
+        lines.append("".join(rng.choice(trigger) if rng.random() < 0.3 else rng.choice(common) for _ in range(k)))
+    return lines
+
+
+def test_same_answer_as_ftfy_on_generated_lines_and_the_corpus():
+    lines = _generated_lines()
+    corpus = ROOT.parent / "shared" / "corpus"
+    if corpus.is_dir():
+        for f in sorted(corpus.rglob("*.md")):
+            lines += [ln for ln in f.read_text(encoding="utf-8", errors="replace").splitlines() if not ln.isascii()]
+    lines += ["x" * 5000 + "â€™" + "“q” " * 500, "“q” " * 500 + "didnâ€™t", "Ã ok", " Ã ok", "ab Ã© " * 300]
+    bad = 0
+    for line in lines:
+        want = ftfy_is_bad(line)
+        assert mt.is_bad(line) == want, line[:200]
+        bad += want
+    assert bad > 500
 
 
 def test_clean_text_does_not_import_ftfy(tmp_path):

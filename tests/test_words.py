@@ -343,6 +343,73 @@ def test_url_trigger_classes_are_what_ignorecase_matched():
             assert prose._trigger_offsets(triggers, text) == sorted(prose._trigger_offsets(triggers, text))
 
 
+def _prose_hostile_texts(n: int = 3000) -> list[str]:
+    import random
+
+    rng = random.Random(17)
+    parts = ["http", "https", "HTTPS", "ftp", "file", "FİLE", "ſ", "://", ":/", "www", "WwW", ".", "..", "mailto", "MAİLTO",
+             "maılto", ":", "@", "-", "_", "com", "co", "uk", "io", "x", "ab", "é", "ü1", "9", "/", "//", ")", "(", "[", "]",
+             "<", ">", "'", '"', "`", " ", "  ", "\t", "\n", "\r\n", "\r", "\u2028", "\udc80", "\u00a0", "+", "?q=1", "#",
+             "a.com", "x.co.uk", "https://", "www.", "mailto:", "b.io/", "A.COM"]
+    return ["".join(rng.choice(parts) for _ in range(rng.randrange(1, 40))) for _ in range(n)]
+
+
+def test_url_and_domain_tried_at_their_possible_starts_match_like_the_line_scan():
+    """prose._matched_at (the pattern tried only where a match can start, from its trigger)
+    against prose._line_scoped (the pattern run over every line holding a trigger)."""
+    from postlint import prose
+
+    texts = _prose_hostile_texts() + [prose.mask_prose(d) for d in _docs(_texts())] + _texts(40)
+    texts += ["a.b.com.c.org x@y.com @z.io ..a.com -a.com a.com/x)b.org", "x" * 50 + ".com" + ".io" * 30,
+              "https://a.com http://b https://c.com/(x) www.d.com mailto:e@f.io ftp://g FILE://h",
+              "@" + "x.com-" * 2000, "a" + "-a" * 1000 + "..b.com" + "-b.com" * 1000, "www." * 1000 + "\nwww.x.com"]
+    hits = 0
+    for text in texts:
+        for pattern in (prose._URL, prose._DOMAIN):
+            triggers = prose._LINE_TRIGGERS[pattern]
+            fast = list(prose._matched_at(pattern, prose._STARTS[pattern](triggers, text), text))
+            assert fast == list(prose._line_scoped(pattern, triggers, text)), (pattern.pattern[:20], text)
+            hits += len(fast)
+    assert hits > 3000
+
+
+def test_domain_run_characters_are_isalnum_or_underscore_dot_dash():
+    """_domain_starts walks back over [\\w.-] with str.isalnum(): the same test on every code point."""
+    run = re.compile(r"[\w.-]")
+    for cp in range(sys.maxunicode + 1):
+        ch = chr(cp)
+        assert (run.match(ch) is not None) == (ch.isalnum() or ch in "_.-"), hex(cp)
+
+
+def test_possessive_repeat_matches_like_the_plain_one():
+    """PL403's _REPEAT (possessive word, atomic gap) against _PLAIN_REPEAT: every code point in
+    doubles of several shapes, generated texts and the corpus; spans and groups alike."""
+    import random
+
+    from postlint.checks import repeated_word
+
+    fast, plain = repeated_word._REPEAT, re.compile(repeated_word._PLAIN_REPEAT, re.IGNORECASE)
+
+    def same(text):
+        got = [m.span() + m.groups() for m in fast.finditer(text)]
+        assert got == [m.span() + m.groups() for m in plain.finditer(text)], text[:200]
+        return len(got)
+
+    hits = 0
+    chars = [chr(cp) for cp in range(sys.maxunicode + 1)]
+    for i in range(0, len(chars), 2000):
+        hits += same("".join(f"{c} {c}|{c}x {c}X.a{c} A{c}\n{c}{c}\t{c}{c}{c} x{c}\r\n\tx{c}-{c}a \r{c}a'"
+                             for c in chars[i:i + 2000]))
+    rng = random.Random(403)
+    parts = ["the", "The", "THE", "a", "A", "is", "İ", "i", "ı", "I", "ſ", "s", "K", "\u212a", "k", "ß", "ss", "é", "É",
+             " ", "  ", "\t", "\n", "\r\n", "\r", "\n\n", "'", "’", "-", "/", ".", "@", "1", "_", ",", "x"]
+    for _ in range(20000):
+        hits += same("".join(rng.choice(parts) for _ in range(rng.randrange(1, 16))))
+    for text in _texts():
+        same(text)
+    assert hits > 10000
+
+
 def test_patterns_skipped_by_their_needed_text_hold_it():
     from postlint import prose
 
