@@ -51,7 +51,7 @@ def postings_tree(root: Path, copies: int = 4) -> Path:
     return root
 
 
-def test_jobs_output_is_identical_to_one_process(tmp_path, capsys, pooled):
+def test_jobs_output_is_identical_to_one_process(tmp_path, capsys, pooled, pool_kind):
     tree = postings_tree(tmp_path / "t")
     n = len(list(tree.rglob("*.md")))
     assert n >= parallel.MIN_FILES_PER_WORKER * 2
@@ -69,7 +69,7 @@ def test_a_handful_of_files_runs_without_a_pool(tmp_path, capsys, pooled):
     assert pooled == []
 
 
-def test_fix_with_jobs_writes_the_same_files(tmp_path, capsys, pooled):
+def test_fix_with_jobs_writes_the_same_files(tmp_path, capsys, pooled, pool_kind):
     a = postings_tree(tmp_path / "a")
     b = postings_tree(tmp_path / "b")
     out_a = lint(capsys, "--jobs", "1", "--fix", "--show-fixes", a)
@@ -97,7 +97,7 @@ def _rule_that(monkeypatch, trigger, action):
     monkeypatch.setattr(HeadingWithoutSpace, "check", check)
 
 
-def test_time_budget_works_inside_workers(tmp_path, capsys, monkeypatch, pooled):
+def test_time_budget_works_inside_workers(tmp_path, capsys, monkeypatch, pooled, pool_kind):
     import time
 
     def spin():
@@ -113,16 +113,38 @@ def test_time_budget_works_inside_workers(tmp_path, capsys, monkeypatch, pooled)
     assert pooled == [2] and code == 1
 
 
-def test_a_killed_worker_is_a_clear_error_not_a_hang(tmp_path, capsys, monkeypatch, pooled):
+@pytest.fixture(params=["forked", "executor"])
+def pool_kind(request, monkeypatch):
+    """Both ways of sharing files: forked children beside this process (--no-cache, --fix on
+    Linux) and the ProcessPoolExecutor (with the cache, and where only spawn is available)."""
+    monkeypatch.setattr(parallel, "PARENT_LINTS", request.param == "forked")
+    return request.param
+
+
+def test_a_killed_worker_is_a_clear_error_not_a_hang(tmp_path, capsys, monkeypatch, pooled, pool_kind):
+    import time
+
     main_pid = os.getpid()
+    marker = tmp_path / "a-child-started"
+    waited = []
 
     def die():
         if os.getpid() != main_pid:  # never the test process itself
+            marker.touch()
             os.kill(os.getpid(), signal.SIGKILL)
+        elif not waited:
+            # This process lints files too (forked): wait, once, until a child has claimed some
+            # (it dies on its first), so that the test does not depend on who claims what.
+            waited.append(1)
+            deadline = time.monotonic() + 20
+            while pool_kind == "forked" and not marker.exists() and time.monotonic() < deadline:
+                time.sleep(0.01)
 
     _rule_that(monkeypatch, "DIE", die)
-    for i in range(12):
-        (tmp_path / f"f{i:02d}.md").write_text(("DIE\n" if i == 7 else "") + "##ABOUT\n", encoding="utf-8")
+    (tmp_path / "f00.md").write_text("##ABOUT\n", encoding="utf-8")  # the first, linted before the fork
+    for i in range(1, 30):
+        (tmp_path / f"f{i:02d}.md").write_text(("DIE\n" if pool_kind == "forked" or i == 7 else "") + "##ABOUT\n",
+                                             encoding="utf-8")
     code, out, err = lint(capsys, "--jobs", "2", "--schema", "none", tmp_path)
     assert code == 2 and pooled == [2]
     assert "a worker process died while linting" in err and "--jobs 1" in err
