@@ -162,3 +162,82 @@ def test_corpus_output_identical_with_jobs(capsys):
     one = lint(capsys, "--jobs", "1", "--select", "ALL", CORPUS)
     two = lint(capsys, "--jobs", "2", "--select", "ALL", CORPUS)
     assert one == two and one[1].count("\n") > 1000
+
+
+def test_three_processes_give_the_same_output(tmp_path, capsys, pooled):
+    # Two forked children and this process claim chunks from one counter; merged in order.
+    tree = postings_tree(tmp_path / "t", copies=6)
+    one = lint(capsys, "--jobs", "1", tree)
+    three = lint(capsys, "--jobs", "3", tree)
+    assert one == three and pooled == [3]
+
+
+@pytest.mark.parametrize("change", ["a file gone", "the walk fails"])
+def test_a_child_whose_walk_differs_is_made_up_for(tmp_path, capsys, monkeypatch, pooled, change):
+    """A child walks the tree again: if it sees other files (the tree changed meanwhile) or its
+    walk stops, the main process lints the chunks it claimed itself; output as --jobs 1."""
+    real = parallel._run_child
+
+    def run_child(worker, entries, *a):
+        def altered():
+            for i, entry in enumerate(entries):
+                if i == 5:
+                    if change == "the walk fails":
+                        raise OSError("gone")
+                    continue
+                yield entry
+
+        return real(worker, altered(), *a)
+
+    monkeypatch.setattr(parallel, "_run_child", run_child)
+    tree = postings_tree(tmp_path / "t", copies=2)
+    one = lint(capsys, "--jobs", "1", tree)
+    two = lint(capsys, "--jobs", "2", tree)
+    assert one == two and pooled == [2]
+
+
+def _env():
+    env = dict(os.environ, PYTHONPATH=str(ROOT), NO_COLOR="1")
+    env.pop("POSTLINT_FORMAT", None)
+    env.pop("GITHUB_ACTIONS", None)
+    return env
+
+
+def _processes_naming(folder: Path) -> list:
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            if str(folder).encode() in (proc / "cmdline").read_bytes():
+                found.append(proc.name)
+        except OSError:
+            pass
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir() or "fork" not in __import__("multiprocessing").get_all_start_methods(),
+                    reason="forked children, seen in /proc")
+@pytest.mark.parametrize("stop", ["ctrl-c", "broken pipe"])
+def test_stopping_early_leaves_no_child(tmp_path, stop):
+    import subprocess
+    import sys
+    import time
+
+    many = tmp_path / "many-for-a-stop-test"
+    postings_tree(many, copies=16)
+    p = subprocess.Popen([sys.executable, "-m", "postlint", "--no-cache", "--jobs", "2", str(many)], cwd=tmp_path,
+                         env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    seen = set()
+    while len(seen) < 2:  # findings of a second file: the children have been forked
+        line = p.stdout.readline()
+        assert line
+        seen.add(line.split(b":", 1)[0])
+    if stop == "ctrl-c":
+        p.send_signal(signal.SIGINT)
+    p.stdout.close()  # `postlint ... | head -1`
+    err = p.stderr.read().decode()
+    p.wait(timeout=60)
+    assert p.returncode == (130 if stop == "ctrl-c" else 0) and "Traceback" not in err
+    deadline = time.monotonic() + 10
+    while _processes_naming(many) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _processes_naming(many) == []
