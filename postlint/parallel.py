@@ -1,10 +1,11 @@
-"""Linting many files: one function per file, run in this process or in a pool.
+"""Linting many files: one function per file, run in this process or in several.
 
 ``lint_files`` takes the ``(path, display, settings)`` items of a run in their
 stable order and yields one FileResult per item, **in the same order**, whether
-it runs them here (``jobs == 1`` or a handful of files) or in a process pool.
-Both paths call the same ``lint_path``, so ``--jobs N`` output is byte-identical
-to ``--jobs 1``.
+it runs them here (``jobs == 1`` or a handful of files), here and in ``jobs - 1``
+forked children (no cache to consult and fork available: _forked), or in a
+process pool (with the cache, or where only spawn exists: _executor). All paths
+call the same ``lint_path``, so ``--jobs N`` output is byte-identical to ``--jobs 1``.
 
 - The pool starts only for at least ``MIN_FILES_PER_WORKER * jobs`` files:
   starting two forked workers costs ~15 ms here and a posting ~10 ms, so a
@@ -20,6 +21,10 @@ to ``--jobs 1``.
 - A worker that dies (killed, out of memory) raises :class:`WorkerDied` naming
   the files of its chunk, instead of a hang; Ctrl-C stops the workers and
   raises KeyboardInterrupt in the main process (the CLI exits 130).
+- Forked children (_forked) walk the same stream as this process and claim
+  chunks of it from a shared counter; this process lints the chunks it claims
+  and yields everything in order. A child that saw other files than this process
+  (the tree changed meanwhile) or stopped early has its chunks linted here.
 """
 
 from __future__ import annotations
