@@ -164,8 +164,12 @@ def test_corpus_output_identical_with_jobs(capsys):
     assert one == two and one[1].count("\n") > 1000
 
 
-def test_three_processes_give_the_same_output(tmp_path, capsys, pooled):
+@pytest.mark.parametrize("chunk, ahead", [(8, 32), (1, 1)])
+def test_three_processes_give_the_same_output(tmp_path, capsys, monkeypatch, pooled, chunk, ahead):
     # Two forked children and this process claim chunks from one counter; merged in order.
+    # (1, 1): a chunk a file, and this process waits for the oldest child chunk at once.
+    monkeypatch.setattr(parallel, "FORK_CHUNK", chunk)
+    monkeypatch.setattr(parallel, "AHEAD", ahead)
     tree = postings_tree(tmp_path / "t", copies=6)
     one = lint(capsys, "--jobs", "1", tree)
     three = lint(capsys, "--jobs", "3", tree)
