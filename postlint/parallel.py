@@ -1,10 +1,11 @@
-"""Linting many files: one function per file, run in this process or in a pool.
+"""Linting many files: one function per file, run in this process or in several.
 
 ``lint_files`` takes the ``(path, display, settings)`` items of a run in their
 stable order and yields one FileResult per item, **in the same order**, whether
-it runs them here (``jobs == 1`` or a handful of files) or in a process pool.
-Both paths call the same ``lint_path``, so ``--jobs N`` output is byte-identical
-to ``--jobs 1``.
+it runs them here (``jobs == 1`` or a handful of files), here and in ``jobs - 1``
+forked children (no cache to consult and fork available: _forked), or in a
+process pool (with the cache, or where only spawn exists: _executor). All paths
+call the same ``lint_path``, so ``--jobs N`` output is byte-identical to ``--jobs 1``.
 
 - The pool starts only for at least ``MIN_FILES_PER_WORKER * jobs`` files:
   starting two forked workers costs ~15 ms here and a posting ~10 ms, so a
@@ -20,12 +21,17 @@ to ``--jobs 1``.
 - A worker that dies (killed, out of memory) raises :class:`WorkerDied` naming
   the files of its chunk, instead of a hang; Ctrl-C stops the workers and
   raises KeyboardInterrupt in the main process (the CLI exits 130).
+- Forked children (_forked) walk the same stream as this process and claim
+  chunks of it from a shared counter; this process lints the chunks it claims
+  and yields everything in order. A child that saw other files than this process
+  (the tree changed meanwhile) or stopped early has its chunks linted here.
 """
 
 from __future__ import annotations
 
 import os
 import signal
+import struct
 import sys
 from collections import deque
 from pathlib import Path
@@ -206,7 +212,7 @@ def lint_files(items, jobs: int, *, fix: bool = False, unsafe: bool = False, wri
         _store(cache, path, key, result)
         yield result
         break
-    yield from _pooled(rest, jobs, fix, unsafe, write, cache)
+    yield from _pooled(rest, jobs, fix, unsafe, write, cache, linters)
     if cache is not None:
         cache.save()
 
@@ -224,7 +230,15 @@ class _Chunk:
         self.results = None
 
 
-def _pooled(entries, jobs, fix, unsafe, write, cache):
+def _pooled(entries, jobs, fix, unsafe, write, cache, linters):
+    """The files after the first, linted by ``jobs`` processes: this one and forked
+    children sharing the stream (_forked) where it can, else a ProcessPoolExecutor."""
+    if cache is None and PARENT_LINTS and _context().get_start_method() == "fork":
+        return _forked(entries, jobs, fix, unsafe, write, linters)
+    return _executor(entries, jobs, fix, unsafe, write, cache)
+
+
+def _executor(entries, jobs, fix, unsafe, write, cache):
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
@@ -313,3 +327,256 @@ def _terminate(pool) -> None:
             pass
     for process in processes:
         process.join(timeout=2)
+
+
+# ------------------------------------------------------------------ forked children
+# Where fork is available and no cache is consulted (--no-cache, --fix, --diff), the files are
+# shared without a pool. This process forks jobs - 1 children after linting the first file, and
+# every process, this one included, walks the same stream of items (each forked copy of the
+# generator yields the same files in the same order; discovery costs ~15 ms of a 3 s corpus
+# run), cut into chunks of FORK_CHUNK files, and claims the next chunk from a counter in shared
+# memory whenever it is free (work stealing: no static split to go unbalanced). A child sends
+# the findings of each chunk it claimed through its own pipe (marshal, as the cache stores
+# them); this process yields its own chunks and the children's in stream order.
+# Hand-written instead of ProcessPoolExecutor for speed: nothing is pickled on the way out
+# (the children have the items already), no management thread and no futures compete with
+# the linting for the cores, this process lints instead of only feeding and waiting, and only
+# the children, not every worker, pay their own first-use work after the fork.
+PARENT_LINTS = True  # False: always the executor (a test uses it to have a child lint every file)
+FORK_CHUNK = 8
+AHEAD = 32  # chunks this process may keep waiting for an older child's chunk before it waits for it
+
+_HEADER = struct.Struct("<qQ")  # chunk index (-1: a pickled exception follows), payload length
+_SLOT = struct.Struct("<q")  # shared memory: slot 0 the next chunk to claim, slot w + 1 worker w's last claim (0: this process)
+
+
+def _in_chunks(entries, size):
+    chunk = []
+    for entry in entries:
+        chunk.append(entry)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _lint_chunk(linters, chunk, fix, unsafe, write) -> list:
+    return [_slim(lint_path(linters, path, display, settings, fix, unsafe, write, data))
+            for path, display, settings, data, _key, _hit in chunk]
+
+
+class _Child:
+    def __init__(self, pid: int, worker: int, fd: int):
+        self.pid = pid
+        self.worker = worker
+        self.fd = fd
+        self.buffer = bytearray()
+        self.status = None  # exit code once it has ended (negative: the signal that killed it)
+
+
+def _send(fd: int, index: int, payload: bytes) -> None:
+    view = memoryview(_HEADER.pack(index, len(payload)) + payload)
+    while view:
+        view = view[os.write(fd, view):]
+
+
+def _run_child(worker, entries, fd, claim, fix, unsafe, write, linters) -> int:
+    import marshal
+    import pickle
+
+    from postlint.cache import _row
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
+    chunks = _in_chunks(entries, FORK_CHUNK)
+    wanted = claim(worker)
+    index = -1
+    while True:
+        try:
+            chunk = next(chunks, None)
+        except BaseException:  # noqa: BLE001 - the main process meets the same error in its walk
+            return 0
+        if chunk is None:
+            return 0
+        index += 1
+        if index != wanted:
+            continue
+        try:
+            results = _lint_chunk(linters, chunk, fix, unsafe, write)
+            if fix:
+                payload = pickle.dumps(results, pickle.HIGHEST_PROTOCOL)
+            else:
+                payload = marshal.dumps([(r.path, tuple(_row(d) for d in r.diagnostics), r.internal_error)
+                                         for r in results])
+        except BaseException as exc:  # noqa: BLE001 - raised again in the main process
+            _send(fd, -1, _pickled(exc))
+            return 1
+        _send(fd, index, payload)
+        wanted = claim(worker)
+
+
+def _pickled(exc) -> bytes:
+    import pickle
+    import traceback
+
+    try:
+        data = pickle.dumps(exc)
+        pickle.loads(data)
+        return data
+    except Exception:  # noqa: BLE001 - not picklable: its traceback as text
+        return pickle.dumps(RuntimeError("in a worker process:\n" + "".join(traceback.format_exception(exc))))
+
+
+def _forked(entries, jobs, fix, unsafe, write, linters):
+    import gc
+    import marshal
+    import mmap
+    import multiprocessing
+    import pickle
+    import select
+
+    import postlint.cache  # noqa: F401 - imported once here, not in each child
+
+    shared = mmap.mmap(-1, _SLOT.size * (jobs + 1))  # anonymous: MAP_SHARED, seen by the children
+    lock = multiprocessing.get_context("fork").Lock()
+
+    def claim(worker: int) -> int:
+        with lock:
+            index = _SLOT.unpack_from(shared, 0)[0]
+            _SLOT.pack_into(shared, 0, index + 1)
+            _SLOT.pack_into(shared, _SLOT.size * (worker + 1), index)
+        return index
+
+    children: dict = {}  # read end of its pipe -> _Child
+    received: dict = {}  # chunk index -> a child's payload
+    pending: deque = deque()  # [index, chunk, results or None] in stream order, not yet yielded
+
+    def reap(child) -> None:
+        os.close(child.fd)
+        del children[child.fd]
+        child.status = os.waitstatus_to_exitcode(os.waitpid(child.pid, 0)[1])
+        gone.append(child)
+
+    gone: list = []
+
+    def read(block: bool) -> None:
+        if not children:
+            return
+        ready = select.select(list(children), [], [], None if block else 0)[0]
+        for fd in ready:
+            child = children[fd]
+            while True:
+                try:
+                    data = os.read(fd, 1 << 20)
+                except BlockingIOError:
+                    break
+                if not data:
+                    reap(child)
+                    break
+                child.buffer += data
+            buffer = child.buffer
+            while len(buffer) >= _HEADER.size:
+                index, size = _HEADER.unpack_from(buffer)
+                if len(buffer) < _HEADER.size + size:
+                    break
+                payload = bytes(buffer[_HEADER.size:_HEADER.size + size])
+                del buffer[:_HEADER.size + size]
+                if index < 0:
+                    raise pickle.loads(payload)
+                received[index] = payload
+
+    def lost(index: int):
+        """The child that claimed chunk ``index`` and ended without sending it, or None."""
+        for child in gone:
+            if _SLOT.unpack_from(shared, _SLOT.size * (child.worker + 1))[0] == index:
+                return child
+        return None
+
+    def results_of(entry, wait: bool):
+        index, chunk, results = entry
+        while results is None:
+            payload = received.pop(index, None)
+            if payload is not None:
+                if fix:
+                    results = pickle.loads(payload)
+                else:
+                    results = [_expand(row) for row in marshal.loads(payload)]
+                if len(results) != len(chunk) or any(r.path != e[1] for r, e in zip(results, chunk)):
+                    # The child's walk saw other files (the tree changed meanwhile): lint them here.
+                    results = _lint_chunk(linters, chunk, fix, unsafe, write)
+                break
+            child = lost(index)
+            if child is not None or not children:
+                if child is not None and child.status != 0:
+                    names = ", ".join(e[1] for e in chunk[:3]) + (", ..." if len(chunk) > 3 else "")
+                    raise WorkerDied(f"a worker process died while linting {names} (killed or out of memory?); "
+                                     "findings are incomplete; run again with --jobs 1 to lint in one process")
+                # It stopped early (its walk failed where this one's has not yet): lint them here.
+                results = _lint_chunk(linters, chunk, fix, unsafe, write)
+                break
+            if not wait:
+                return None
+            read(True)
+        return results
+
+    def flush(wait: bool):
+        while pending:
+            results = results_of(pending[0], wait or len(pending) > AHEAD)
+            if results is None:
+                return
+            pending.popleft()
+            yield from results
+
+    # The children are forked from this process: freezing its objects keeps their garbage
+    # collector from walking (and so copying, page by page) everything they inherit.
+    gc.freeze()
+    try:
+        for worker in range(1, jobs):
+            r, w = os.pipe()
+            try:  # room for a few chunks' findings, so a child does not wait for this one to read
+                import fcntl
+
+                fcntl.fcntl(w, getattr(fcntl, "F_SETPIPE_SZ", 1031), 1 << 20)
+            except (ImportError, OSError):
+                pass
+            pid = os.fork()
+            if pid == 0:  # the child: never returns into the caller's code
+                code = 1
+                try:
+                    os.close(r)
+                    for fd in children:
+                        os.close(fd)
+                    code = _run_child(worker, entries, w, claim, fix, unsafe, write, linters)
+                except BaseException:  # noqa: BLE001 - a broken pipe: the main process has gone
+                    pass
+                finally:
+                    os._exit(code)
+            os.close(w)
+            os.set_blocking(r, False)
+            children[r] = _Child(pid, worker, r)
+        chunks = _in_chunks(entries, FORK_CHUNK)
+        index = -1
+        while True:
+            wanted = claim(0)
+            chunk = None
+            while index < wanted:
+                chunk = next(chunks, None)
+                if chunk is None:
+                    break
+                index += 1
+                pending.append([index, chunk, None])
+            if chunk is None:
+                break
+            pending[-1][2] = _lint_chunk(linters, chunk, fix, unsafe, write)
+            read(False)
+            yield from flush(False)
+        yield from flush(True)
+    finally:
+        gc.unfreeze()
+        for child in list(children.values()):  # Ctrl-C, an error, or the caller stopped reading
+            try:
+                os.kill(child.pid, signal.SIGTERM)
+            except OSError:
+                pass
+            reap(child)
+        shared.close()

@@ -51,7 +51,7 @@ def postings_tree(root: Path, copies: int = 4) -> Path:
     return root
 
 
-def test_jobs_output_is_identical_to_one_process(tmp_path, capsys, pooled):
+def test_jobs_output_is_identical_to_one_process(tmp_path, capsys, pooled, pool_kind):
     tree = postings_tree(tmp_path / "t")
     n = len(list(tree.rglob("*.md")))
     assert n >= parallel.MIN_FILES_PER_WORKER * 2
@@ -69,7 +69,7 @@ def test_a_handful_of_files_runs_without_a_pool(tmp_path, capsys, pooled):
     assert pooled == []
 
 
-def test_fix_with_jobs_writes_the_same_files(tmp_path, capsys, pooled):
+def test_fix_with_jobs_writes_the_same_files(tmp_path, capsys, pooled, pool_kind):
     a = postings_tree(tmp_path / "a")
     b = postings_tree(tmp_path / "b")
     out_a = lint(capsys, "--jobs", "1", "--fix", "--show-fixes", a)
@@ -97,7 +97,7 @@ def _rule_that(monkeypatch, trigger, action):
     monkeypatch.setattr(HeadingWithoutSpace, "check", check)
 
 
-def test_time_budget_works_inside_workers(tmp_path, capsys, monkeypatch, pooled):
+def test_time_budget_works_inside_workers(tmp_path, capsys, monkeypatch, pooled, pool_kind):
     import time
 
     def spin():
@@ -113,16 +113,38 @@ def test_time_budget_works_inside_workers(tmp_path, capsys, monkeypatch, pooled)
     assert pooled == [2] and code == 1
 
 
-def test_a_killed_worker_is_a_clear_error_not_a_hang(tmp_path, capsys, monkeypatch, pooled):
+@pytest.fixture(params=["forked", "executor"])
+def pool_kind(request, monkeypatch):
+    """Both ways of sharing files: forked children beside this process (--no-cache, --fix on
+    Linux) and the ProcessPoolExecutor (with the cache, and where only spawn is available)."""
+    monkeypatch.setattr(parallel, "PARENT_LINTS", request.param == "forked")
+    return request.param
+
+
+def test_a_killed_worker_is_a_clear_error_not_a_hang(tmp_path, capsys, monkeypatch, pooled, pool_kind):
+    import time
+
     main_pid = os.getpid()
+    marker = tmp_path / "a-child-started"
+    waited = []
 
     def die():
         if os.getpid() != main_pid:  # never the test process itself
+            marker.touch()
             os.kill(os.getpid(), signal.SIGKILL)
+        elif not waited:
+            # This process lints files too (forked): wait, once, until a child has claimed some
+            # (it dies on its first), so that the test does not depend on who claims what.
+            waited.append(1)
+            deadline = time.monotonic() + 20
+            while pool_kind == "forked" and not marker.exists() and time.monotonic() < deadline:
+                time.sleep(0.01)
 
     _rule_that(monkeypatch, "DIE", die)
-    for i in range(12):
-        (tmp_path / f"f{i:02d}.md").write_text(("DIE\n" if i == 7 else "") + "##ABOUT\n", encoding="utf-8")
+    (tmp_path / "f00.md").write_text("##ABOUT\n", encoding="utf-8")  # the first, linted before the fork
+    for i in range(1, 30):
+        (tmp_path / f"f{i:02d}.md").write_text(("DIE\n" if pool_kind == "forked" or i == 7 else "") + "##ABOUT\n",
+                                             encoding="utf-8")
     code, out, err = lint(capsys, "--jobs", "2", "--schema", "none", tmp_path)
     assert code == 2 and pooled == [2]
     assert "a worker process died while linting" in err and "--jobs 1" in err
@@ -140,3 +162,86 @@ def test_corpus_output_identical_with_jobs(capsys):
     one = lint(capsys, "--jobs", "1", "--select", "ALL", CORPUS)
     two = lint(capsys, "--jobs", "2", "--select", "ALL", CORPUS)
     assert one == two and one[1].count("\n") > 1000
+
+
+@pytest.mark.parametrize("chunk, ahead", [(8, 32), (1, 1)])
+def test_three_processes_give_the_same_output(tmp_path, capsys, monkeypatch, pooled, chunk, ahead):
+    # Two forked children and this process claim chunks from one counter; merged in order.
+    # (1, 1): a chunk a file, and this process waits for the oldest child chunk at once.
+    monkeypatch.setattr(parallel, "FORK_CHUNK", chunk)
+    monkeypatch.setattr(parallel, "AHEAD", ahead)
+    tree = postings_tree(tmp_path / "t", copies=6)
+    one = lint(capsys, "--jobs", "1", tree)
+    three = lint(capsys, "--jobs", "3", tree)
+    assert one == three and pooled == [3]
+
+
+@pytest.mark.parametrize("change", ["a file gone", "the walk fails"])
+def test_a_child_whose_walk_differs_is_made_up_for(tmp_path, capsys, monkeypatch, pooled, change):
+    """A child walks the tree again: if it sees other files (the tree changed meanwhile) or its
+    walk stops, the main process lints the chunks it claimed itself; output as --jobs 1."""
+    real = parallel._run_child
+
+    def run_child(worker, entries, *a):
+        def altered():
+            for i, entry in enumerate(entries):
+                if i == 5:
+                    if change == "the walk fails":
+                        raise OSError("gone")
+                    continue
+                yield entry
+
+        return real(worker, altered(), *a)
+
+    monkeypatch.setattr(parallel, "_run_child", run_child)
+    tree = postings_tree(tmp_path / "t", copies=2)
+    one = lint(capsys, "--jobs", "1", tree)
+    two = lint(capsys, "--jobs", "2", tree)
+    assert one == two and pooled == [2]
+
+
+def _env():
+    env = dict(os.environ, PYTHONPATH=str(ROOT), NO_COLOR="1")
+    env.pop("POSTLINT_FORMAT", None)
+    env.pop("GITHUB_ACTIONS", None)
+    return env
+
+
+def _processes_naming(folder: Path) -> list:
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            if str(folder).encode() in (proc / "cmdline").read_bytes():
+                found.append(proc.name)
+        except OSError:
+            pass
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir() or "fork" not in __import__("multiprocessing").get_all_start_methods(),
+                    reason="forked children, seen in /proc")
+@pytest.mark.parametrize("stop", ["ctrl-c", "broken pipe"])
+def test_stopping_early_leaves_no_child(tmp_path, stop):
+    import subprocess
+    import sys
+    import time
+
+    many = tmp_path / "many-for-a-stop-test"
+    postings_tree(many, copies=16)
+    p = subprocess.Popen([sys.executable, "-m", "postlint", "--no-cache", "--jobs", "2", str(many)], cwd=tmp_path,
+                         env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    seen = set()
+    while len(seen) < 2:  # findings of a second file: the children have been forked
+        line = p.stdout.readline()
+        assert line
+        seen.add(line.split(b":", 1)[0])
+    if stop == "ctrl-c":
+        p.send_signal(signal.SIGINT)
+    p.stdout.close()  # `postlint ... | head -1`
+    err = p.stderr.read().decode()
+    p.wait(timeout=60)
+    assert p.returncode == (130 if stop == "ctrl-c" else 0) and "Traceback" not in err
+    deadline = time.monotonic() + 10
+    while _processes_naming(many) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _processes_naming(many) == []
