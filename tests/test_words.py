@@ -7,6 +7,7 @@ path, on the rule cases, the seeds, hand-made edge cases and a slice of the corp
 
 from __future__ import annotations
 
+import collections
 import functools
 import re
 import sys
@@ -283,9 +284,20 @@ CEILINGS = [
 ]
 
 
+# PL506's and PL505's anchored patterns, at and off a word boundary, in every case.
+ANCHORED = [
+    "Native English speaker; native-level German speakers; Native  Spanish speaker. nonnative speaker",
+    "English as a first language, german as your native language, French mother tongue, xenglish as a first language",
+    "_native speaker, native-speaker, native level speakers, a native French speakers native speaker",
+    "Work hard, play hard! WORK HARD AND PLAY HARDER; we work hard we play hard. homework hard, play hardware",
+    "play hard; Play  Hard. work\nhard - play hard _play hard, replay hard, work hard play hard",
+]
+
+
 def test_anchored_patterns_find_what_a_scan_finds():
-    texts = _texts() + CEILINGS
+    texts = _texts() + CEILINGS + ANCHORED
     anchored = 0
+    found = collections.Counter()
     for rule in _phrase_rules():
         for entry in rule.matcher().patterns:
             if not entry.anchored:
@@ -296,7 +308,9 @@ def test_anchored_patterns_find_what_a_scan_finds():
                 if view.exact:
                     got = [m.span() for m in phrases._anchored(entry.pattern, doc.prose, view, entry.starts_with)]
                     assert got == [m.span() for m in entry.pattern.finditer(doc.prose) if m.end() > m.start()]
+                    found[rule.code] += len(got)
     assert anchored
+    assert all(found[code] >= 4 for code in ("PL503", "PL505", "PL506")), found
 
 
 def test_ceiling_pattern_with_a_digit_first_matches_like_the_word_boundary_one():
