@@ -313,6 +313,34 @@ def test_anchored_patterns_find_what_a_scan_finds():
     assert all(found[code] >= 4 for code in ("PL503", "PL505", "PL506")), found
 
 
+HOLDS = CEILINGS + [
+    "3-5 years experience  MAXIMUM; 2 - 4 years of experience\nat most. 1-2 years experience or\tless, experiences max",
+    "3-5 years experience maximal, 3-5 years experience max_ 3-5 years experience_max, 4-6 years experience Max.",
+    "experience max without years; 2-3 years inexperience max; 2-3 years experience maxi; 7-9 years of x y z experience max",
+]
+
+
+def test_holds_pretest_skips_only_postings_without_a_match():
+    texts = _texts() + HOLDS + [t.upper() for t in HOLDS] + [t.title() for t in HOLDS]
+    docs = _docs(texts)
+    checked = found = 0
+    for rule in _phrase_rules():
+        matcher = rule.matcher()
+        for entry in matcher.patterns:
+            if not entry.holds_source:
+                continue
+            checked += 1
+            fast = [sorted((s, e) for s, e, _ in matcher.hits(d)) for d in docs]
+            saved, entry.holds_source = entry.holds_source, None
+            try:
+                slow = [sorted((s, e) for s, e, _ in matcher.hits(d)) for d in docs]
+            finally:
+                entry.holds_source = saved
+            assert fast == slow, rule.code
+            found += sum(len(entry.pattern.findall(d.prose)) for d in docs)
+    assert checked and found >= 10
+
+
 def test_ceiling_pattern_with_a_digit_first_matches_like_the_word_boundary_one():
     """rules/age-coded.yaml writes \\b\\d+ as \\d(?<!\\w\\d)\\d* so the regex engine can skip to digits."""
     rule = _by_code("PL503")
