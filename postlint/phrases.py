@@ -197,6 +197,12 @@ class PhraseMatcher:
                 self._needs.append((needs, first, m.start()))
             else:
                 self._needs = None  # a word the view cannot see exactly: the word index
+        # The same needs by first word: a posting holds few of a rule's first words, so _starts
+        # reads only the phrases of those (a C set intersection) instead of every phrase's needs.
+        self._by_first: dict = {}
+        for needs, first, off in self._needs or ():
+            self._by_first.setdefault(first, []).append((needs, off))
+        self._first_set = frozenset(self._by_first)
         self.patterns = [e for e in self.entries if e.has_pattern]
         self.exceptions = compile_phrases(spec.get("exceptions", []), True)
         self.skip_names = bool(spec.get("skip_names", False))
@@ -208,7 +214,9 @@ class PhraseMatcher:
         view = words(doc)
         if view.exact and self._needs is not None:
             vocab = view.vocab
-            firsts = {(first, off) for needs, first, off in self._needs if needs <= vocab}
+            by_first = self._by_first
+            firsts = {(first, off) for first in self._first_set.intersection(vocab)
+                      for needs, off in by_first[first] if needs <= vocab}
             return sorted({pos - off for first, off in firsts for pos in view.offsets(first) if pos >= off})
         index = word_index(doc)
         return sorted({pos - off for word, offs in self.first_words.items()
