@@ -311,6 +311,27 @@ def test_the_keys_of_a_whole_list_are_the_keys_item_by_item():
     assert _keys([[0, 1, {}, t, False] for t in kelvin], 0) == plain(kelvin)
 
 
+def test_an_item_key_is_the_findall_key():
+    """_key (ASCII items in C) gives ``" ".join(_WORD.findall(text.lower()))`` on every code point
+    alone and between words, the ASCII texts above two by two, and every corpus list item."""
+    from postlint.checks.duplicate_bullet import _key
+
+    def plain(text):
+        return " ".join(_WORD.findall(text.lower()))
+
+    ascii_texts = ["".join(chr(c) for c in range(128)), "a" + " " * 9 + "b", " _a_ b__c ", "A.B,C;D", "x\ty\r\nz",
+                   "One Two  Three", "", " ", "___", "1_2 3", "\x7f\x01a", "a\x00b c", "\x0b\x0c\x1c\x1d\x1e\x1fx"]
+    texts = [a + b for a in ascii_texts + KEY_TEXTS for b in ascii_texts + KEY_TEXTS]
+    for cp in range(0x110000):
+        ch = chr(cp)
+        texts += [ch, "Ab" + ch + "cD e", ch + "x y" + ch]
+    for path in _corpus_or_none():
+        doc = Document.from_bytes(path.read_bytes(), str(path))
+        texts += [item[3] or "" for item in DuplicateBullet._items(doc.tokens, doc.token_kinds)]
+    for text in texts:
+        assert _key(text) == plain(text), repr(text)
+
+
 # ------------------------------------------------------------------ PL603's pre-tests
 OPTIONAL_TEXTS = ["Go is a plus", "PLUS", "Plus: Rust", "bonus points", "Preferred", "preferable", "nice to have",
                   "Nice-to-have", "ideally Go", "desirable", "not required", "Optional", "great if you", "love it if",
