@@ -108,6 +108,9 @@ class Jurisdiction(FrozenRecord):
         set_(self, "hint_source", hint_source)
         set_(self, "cued_words", cued_words)
         set_(self, "hint_words", hint_words)
+        # every hint word a two-capital code or 'New York City': _present_hints reads them all
+        set_(self, "hint_codes", all(w == "New York City" or (len(w) == 2 and w.isascii() and w.isupper())
+                                     for w in hint_words))
 
     @cached_property
     def anywhere(self) -> re.Pattern:
@@ -208,7 +211,25 @@ def _any_hint(laws) -> re.Pattern:
     return cached[1]
 
 
-def _first(law: Jurisdiction, text: str):
+# The two capital letters after each comma (and one optional space), as every `,\s?XX` hint needs:
+# one scan (a literal comma first: the regex engine skips to commas) instead of a `str in` a law.
+# At a comma a `,\s?XX` hint matches exactly when this scan reads XX there (a match of it holds no
+# other comma, so no comma is skipped; with a space after the comma, XX must follow the space).
+_COMMA_CODE = re.compile(r",\s?([A-Z]{2})")
+
+
+def _present_hints(text: str) -> frozenset:
+    """Hint words (Jurisdiction.hint_words) that may match in ``text``: the codes after commas, and
+    NY for 'NYC', 'New York City' for itself (the NYC hint)."""
+    found = set(_COMMA_CODE.findall(text))
+    if "NYC" in text:
+        found.add("NY")
+    if "New York City" in text:
+        found.add("New York City")
+    return frozenset(found)
+
+
+def _first(law: Jurisdiction, text: str, present: frozenset | None = None):
     """``law.anywhere.search(text)``, searched only on the lines around a hint.
 
     An `anywhere` match never holds a line break except in its hint (',\nCO'), and it ends
@@ -216,13 +237,19 @@ def _first(law: Jurisdiction, text: str):
     Windows are merged when they share a line, searched in order, and the first match is
     the leftmost one. The lookbehind sees the text before the window; at the window's end
     the lookahead sees the end where the text has a line break: both are not [\\w-].
+    ``present``: _present_hints(text), when the caller has it (its codes are exact for the
+    two-capital abbreviations, see _COMMA_CODE).
     """
     if law.hint_source is None:
         return None
     # Every hint match holds one of hint_words: a text with none (most, for most of the 13 laws)
     # skips the hint scan (str `in`, C, instead of a regex tried at every comma).
-    if law.hint_words and not any(w in text for w in law.hint_words):
-        return None
+    if law.hint_words:
+        if present is not None and law.hint_codes:
+            if present.isdisjoint(law.hint_words):
+                return None
+        elif not any(w in text for w in law.hint_words):
+            return None
     window = None
     for h in law.hint.finditer(text):
         a = text.rfind("\n", 0, h.start()) + 1
@@ -244,10 +271,11 @@ def _best(text: str, offset: int, laws, cued: bool) -> Place | None:
     hinted = _any_hint(laws).search(text) is not None  # else no law's `anywhere` can match
     if not cued and not hinted:
         return None
+    present = _present_hints(text) if hinted else None
     for law in laws:
         for kind in ("anywhere", "cued") if cued else ("anywhere",):
             if kind == "anywhere":
-                m = _first(law, text) if hinted else None
+                m = _first(law, text, present) if hinted else None
             elif law.cued_source is None or not any(w in text for w in law.cued_words):
                 m = None  # Jurisdiction.cued_words: no cued match possible
             else:
