@@ -92,11 +92,11 @@ class Jurisdiction(FrozenRecord):
     """
 
     _fields = ("id", "name", "effective", "citation", "checked", "anywhere_source", "cued_source", "hint_source",
-               "cued_words")
+               "cued_words", "hint_words")
 
     def __init__(self, id: str, name: str, effective: _dt.date, citation: str, checked: str,  # noqa: A002
                  anywhere_source: str, cued_source: str | None, hint_source: str | None = None,
-                 cued_words: tuple[str, ...] = ()):
+                 cued_words: tuple[str, ...] = (), hint_words: tuple[str, ...] = ()):
         set_ = object.__setattr__
         set_(self, "id", id)
         set_(self, "name", name)
@@ -107,6 +107,10 @@ class Jurisdiction(FrozenRecord):
         set_(self, "cued_source", cued_source)
         set_(self, "hint_source", hint_source)
         set_(self, "cued_words", cued_words)
+        set_(self, "hint_words", hint_words)
+        # every hint word a two-capital code or 'New York City': _present_hints reads them all
+        set_(self, "hint_codes", all(w == "New York City" or (len(w) == 2 and w.isascii() and w.isupper())
+                                     for w in hint_words))
 
     @cached_property
     def anywhere(self) -> re.Pattern:
@@ -153,6 +157,7 @@ def load_laws(path=None) -> tuple[Jurisdiction, ...]:
     for entry in data["jurisdictions"]:
         any_parts = []
         hints = []  # the part of each any_parts entry every match contains
+        hint_words = []  # and a literal every match of each hint holds (case-sensitive, as the hint)
         cities = entry.get("cities") or []
         abbrev = entry.get("abbrev") or ""
         if cities and abbrev:
@@ -160,10 +165,12 @@ def load_laws(path=None) -> tuple[Jurisdiction, ...]:
         if abbrev:
             any_parts.append(rf"(?<![\w.])[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){{0,2}},[ \t]?{abbrev}")
             hints.append(rf",\s?{abbrev}")
+            hint_words.append(abbrev if abbrev.isalpha() else None)
         names = entry.get("names") or []
         if entry["id"] == "NYC":  # unambiguous city forms may stand anywhere
             any_parts.insert(0, rf"(?:{_words(names)}),[ \t]?NY|New York City|NYC")
             hints.append(r",[ \t]?NY|New York City|NYC")
+            hint_words += ["NY", "New York City"]  # NYC holds NY
         cued_parts = [p for p in (_words(names), _words(cities)) if p]
         lookahead = r"(?!,?\s?D\.?\s?C\b)" if entry["id"] == "WA" else ""
         anywhere = rf"(?<![\w-])(?:{'|'.join(any_parts)})(?![\w-])" if any_parts else r"(?!x)x"
@@ -172,7 +179,8 @@ def load_laws(path=None) -> tuple[Jurisdiction, ...]:
         eff = entry["effective"]
         eff = eff if isinstance(eff, _dt.date) else _dt.date.fromisoformat(str(eff))
         laws.append(Jurisdiction(entry["id"], entry["name"], eff, entry["citation"], entry["checked"],
-                                 anywhere, cued, "|".join(hints) if hints else None, cued_words))
+                                 anywhere, cued, "|".join(hints) if hints else None, cued_words,
+                                 () if None in hint_words else tuple(hint_words)))
     return tuple(laws)
 
 
@@ -203,7 +211,25 @@ def _any_hint(laws) -> re.Pattern:
     return cached[1]
 
 
-def _first(law: Jurisdiction, text: str):
+# The two capital letters after each comma (and one optional space), as every `,\s?XX` hint needs:
+# one scan (a literal comma first: the regex engine skips to commas) instead of a `str in` a law.
+# At a comma a `,\s?XX` hint matches exactly when this scan reads XX there (a match of it holds no
+# other comma, so no comma is skipped; with a space after the comma, XX must follow the space).
+_COMMA_CODE = re.compile(r",\s?([A-Z]{2})")
+
+
+def _present_hints(text: str) -> frozenset:
+    """Hint words (Jurisdiction.hint_words) that may match in ``text``: the codes after commas, and
+    NY for 'NYC', 'New York City' for itself (the NYC hint)."""
+    found = set(_COMMA_CODE.findall(text))
+    if "NYC" in text:
+        found.add("NY")
+    if "New York City" in text:
+        found.add("New York City")
+    return frozenset(found)
+
+
+def _first(law: Jurisdiction, text: str, present: frozenset | None = None):
     """``law.anywhere.search(text)``, searched only on the lines around a hint.
 
     An `anywhere` match never holds a line break except in its hint (',\nCO'), and it ends
@@ -211,9 +237,19 @@ def _first(law: Jurisdiction, text: str):
     Windows are merged when they share a line, searched in order, and the first match is
     the leftmost one. The lookbehind sees the text before the window; at the window's end
     the lookahead sees the end where the text has a line break: both are not [\\w-].
+    ``present``: _present_hints(text), when the caller has it (its codes are exact for the
+    two-capital abbreviations, see _COMMA_CODE).
     """
     if law.hint_source is None:
         return None
+    # Every hint match holds one of hint_words: a text with none (most, for most of the 13 laws)
+    # skips the hint scan (str `in`, C, instead of a regex tried at every comma).
+    if law.hint_words:
+        if present is not None and law.hint_codes:
+            if present.isdisjoint(law.hint_words):
+                return None
+        elif not any(w in text for w in law.hint_words):
+            return None
     window = None
     for h in law.hint.finditer(text):
         a = text.rfind("\n", 0, h.start()) + 1
@@ -235,10 +271,11 @@ def _best(text: str, offset: int, laws, cued: bool) -> Place | None:
     hinted = _any_hint(laws).search(text) is not None  # else no law's `anywhere` can match
     if not cued and not hinted:
         return None
+    present = _present_hints(text) if hinted else None
     for law in laws:
         for kind in ("anywhere", "cued") if cued else ("anywhere",):
             if kind == "anywhere":
-                m = _first(law, text) if hinted else None
+                m = _first(law, text, present) if hinted else None
             elif law.cued_source is None or not any(w in text for w in law.cued_words):
                 m = None  # Jurisdiction.cued_words: no cued match possible
             else:

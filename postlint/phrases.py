@@ -37,7 +37,7 @@ from postlint.diagnostics import Fix, Violation
 from postlint.words import phrase_words, words
 
 WINDOW = 80
-_LAZY = ("pattern", "before", "after", "not_before", "not_after", "exceptions")
+_LAZY = ("pattern", "holds", "before", "after", "not_before", "not_after", "exceptions")
 
 
 def match_case(source: str, replacement: str) -> str:
@@ -88,6 +88,12 @@ class Entry:
         self.starts_with = [w.lower() for w in raw.get("starts_with") or []]
         self.simple_starts = all(_simple(w) for w in self.starts_with)
         self.anchored = bool(raw.get("anchored")) and bool(self.starts_with)
+        # holds: {word, pattern}: every match holds a match of `pattern` that begins at the whole
+        # word `word`, so the entry runs only in a posting where `pattern` matches at one of the
+        # word's offsets (a few anchored tries instead of a scan of the posting).
+        holds = raw.get("holds") or {}
+        self.holds_word = str(holds.get("word", "")).lower() if holds else ""
+        self.holds_source = holds.get("pattern") if holds else None
         self.message = raw.get("message") or rule_message
         self.suggest = list(raw.get("suggest") or [])
         self.unsafe = bool(raw.get("unsafe", False))
@@ -101,6 +107,16 @@ class Entry:
     @functools.cached_property
     def pattern(self):
         return re.compile(self.raw["pattern"], self.flags) if self.has_pattern else None
+
+    @functools.cached_property
+    def holds(self):
+        return re.compile(self.holds_source, self.flags) if self.holds_source else None
+
+    def absent(self, prose: str, view) -> bool:
+        """No match of the entry's pattern can be in ``prose``: its ``holds`` pattern matches at
+        no offset of its word (``view`` exact, the word simple)."""
+        match = self.holds.match
+        return not any(match(prose, pos) for pos in view.offsets(self.holds_word))
 
     @functools.cached_property
     def before(self):
@@ -181,6 +197,12 @@ class PhraseMatcher:
                 self._needs.append((needs, first, m.start()))
             else:
                 self._needs = None  # a word the view cannot see exactly: the word index
+        # The same needs by first word: a posting holds few of a rule's first words, so _starts
+        # reads only the phrases of those (a C set intersection) instead of every phrase's needs.
+        self._by_first: dict = {}
+        for needs, first, off in self._needs or ():
+            self._by_first.setdefault(first, []).append((needs, off))
+        self._first_set = frozenset(self._by_first)
         self.patterns = [e for e in self.entries if e.has_pattern]
         self.exceptions = compile_phrases(spec.get("exceptions", []), True)
         self.skip_names = bool(spec.get("skip_names", False))
@@ -192,7 +214,9 @@ class PhraseMatcher:
         view = words(doc)
         if view.exact and self._needs is not None:
             vocab = view.vocab
-            firsts = {(first, off) for needs, first, off in self._needs if needs <= vocab}
+            by_first = self._by_first
+            firsts = {(first, off) for first in self._first_set.intersection(vocab)
+                      for needs, off in by_first[first] if needs <= vocab}
             return sorted({pos - off for first, off in firsts for pos in view.offsets(first) if pos >= off})
         index = word_index(doc)
         return sorted({pos - off for word, offs in self.first_words.items()
@@ -228,6 +252,8 @@ class PhraseMatcher:
                 view = words(doc)
                 if view.exact and entry.simple_starts:
                     if view.vocab.isdisjoint(entry.starts_with):
+                        continue
+                    if entry.holds_source and _simple(entry.holds_word) and entry.absent(prose, view):
                         continue
                     if entry.anchored:
                         matches = _anchored(entry.pattern, prose, view, entry.starts_with)
@@ -382,6 +408,12 @@ def regex_problems(spec) -> list[str]:
                     re.compile(entry[key])
                 except re.error as exc:
                     problems.append(f"entries/{i}/{key}: invalid regular expression: {exc}")
+        holds = entry.get("holds")
+        if isinstance(holds, dict) and isinstance(holds.get("pattern"), str):
+            try:
+                re.compile(holds["pattern"])
+            except re.error as exc:
+                problems.append(f"entries/{i}/holds/pattern: invalid regular expression: {exc}")
         phrases = list(entry.get("match") or []) + list((entry.get("swap") or {}).keys())
         for p in phrases:
             k = normalise(str(p), ignore_case)

@@ -51,11 +51,34 @@ def test_windowed_search_finds_what_a_full_search_finds(source):
         for law in laws:
             expected = _span(law.anywhere.search(text))
             assert _span(pay._first(law, text)) == expected, (law.id, text)
+            assert _span(pay._first(law, text, pay._present_hints(text))) == expected, (law.id, text)
             hits += expected is not None
         any_match = any(law.anywhere.search(text) for law in laws)
         if any_match:
             assert pay._any_hint(laws).search(text), text
     assert hits > 20  # the inputs do reach the patterns
+
+
+def test_comma_codes_are_what_each_hint_finds():
+    """_present_hints holds a law's hint word wherever its hint matches: generated texts with every
+    code point after the comma, before the code and in place of each capital."""
+    laws = [law for law in pay.load_laws() if law.hint_codes]
+    assert len(laws) >= 12
+    texts = _generated(PLACE_PIECES + ["\u00a0", "\u2028", ",,", ", ,", "C", "O", "Y", "N"], seed=9)
+    texts += [f"{a}{b}" for a in (",", ", ", ",\n", ",\t", ",  ", ",,") for b in ("CO", "NY", "NYC", "Co", "C O", "DC")]
+    hits = 0
+    for text in texts:
+        present = pay._present_hints(text)
+        for law in laws:
+            if law.hint.search(text):
+                hits += 1
+                assert not present.isdisjoint(law.hint_words), (law.id, text)
+    assert hits > 100
+    co = next(law for law in laws if law.id == "CO")
+    for cp in range(0x110000):  # every code point where `\s?` stands, and before the comma
+        for text in (f",{chr(cp)}CO", f"{chr(cp)},CO"):
+            if co.hint.search(text):
+                assert "CO" in pay._present_hints(text), hex(cp)
 
 
 def _plain_best(text, offset, laws, cued):

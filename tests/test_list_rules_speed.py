@@ -309,3 +309,94 @@ def test_the_keys_of_a_whole_list_are_the_keys_item_by_item():
     assert _keys([[0, 1, {}, t, False] for t in texts], 0) == plain(texts)
     kelvin = ["\u212a x y", "k x y"]  # lower() makes the Kelvin sign ASCII
     assert _keys([[0, 1, {}, t, False] for t in kelvin], 0) == plain(kelvin)
+
+
+def test_an_item_key_is_the_findall_key():
+    """_key (ASCII items in C) gives ``" ".join(_WORD.findall(text.lower()))`` on every code point
+    alone and between words, the ASCII texts above two by two, and every corpus list item."""
+    from postlint.checks.duplicate_bullet import _key
+
+    def plain(text):
+        return " ".join(_WORD.findall(text.lower()))
+
+    ascii_texts = ["".join(chr(c) for c in range(128)), "a" + " " * 9 + "b", " _a_ b__c ", "A.B,C;D", "x\ty\r\nz",
+                   "One Two  Three", "", " ", "___", "1_2 3", "\x7f\x01a", "a\x00b c", "\x0b\x0c\x1c\x1d\x1e\x1fx"]
+    texts = [a + b for a in ascii_texts + KEY_TEXTS for b in ascii_texts + KEY_TEXTS]
+    for cp in range(0x110000):
+        ch = chr(cp)
+        texts += [ch, "Ab" + ch + "cD e", ch + "x y" + ch]
+    for path in _corpus_or_none():
+        doc = Document.from_bytes(path.read_bytes(), str(path))
+        texts += [item[3] or "" for item in DuplicateBullet._items(doc.tokens, doc.token_kinds)]
+    for text in texts:
+        assert _key(text) == plain(text), repr(text)
+
+
+# ------------------------------------------------------------------ PL603's pre-tests
+OPTIONAL_TEXTS = ["Go is a plus", "PLUS", "Plus: Rust", "bonus points", "Preferred", "preferable", "nice to have",
+                  "Nice-to-have", "ideally Go", "desirable", "not required", "Optional", "great if you", "love it if",
+                  "surplus", "plush", "bonuses", "nicely", "xnot required", "Not  required", "plu\u017f", "bonu\u017f",
+                  "n\u0130ce", "n\u0131ce", "des\u0130rable", "opt\u0131onal", "\u212anice", "Experience with Django"]
+
+
+def _corpus_or_none():
+    try:
+        return corpus_files()
+    except pytest.skip.Exception:  # no ../shared: the generated texts only
+        return []
+
+
+def _optional_plain(text):
+    return _OPTIONAL_ITEM.search(text) is not None
+
+
+def test_optional_item_pretest_answers_as_the_search():
+    from postlint.checks.too_many_requirements import _optional_item
+
+    texts = OPTIONAL_TEXTS + KEY_TEXTS
+    for path in _corpus_or_none():  # every inline text of the corpus, when ../shared is present
+        doc = Document.from_bytes(path.read_bytes(), str(path))
+        texts += [tok.content for tok in doc.tokens if tok.type == "inline"]
+    hits = 0
+    for text in texts:
+        assert _optional_item(text) == _optional_plain(text), text
+        hits += _optional_plain(text)
+    assert hits >= 20
+    # every code point before, after and in place of each letter of each keyword
+    words = ["plus", "bonus", "preferred", "preferable", "nice to have", "ideally", "desirable", "not required",
+             "optional", "great if", "love it if"]
+    letters = sorted({ch for w in words for ch in w if ch.isalpha()})
+    for cp in range(0x110000):
+        ch = chr(cp)
+        text = ch + "plus " + ch + " bonus" + ch
+        assert _optional_item(text) == _optional_plain(text), hex(cp)
+        if re.fullmatch("[a-z]", ch, re.IGNORECASE):  # a character that matches a letter: in place of it
+            for word in words:
+                for letter in letters:
+                    if letter in word:
+                        text = word.replace(letter, ch)
+                        assert _optional_item(text) == _optional_plain(text), (hex(cp), text)
+
+
+def test_pl603_item_count_pretest_skips_only_postings_without_a_finding(monkeypatch):
+    from postlint.checks import too_many_requirements
+    from postlint.checks.base import Context
+
+    texts = list(CASES.values()) + [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.md"))]
+    texts += [p.read_text(encoding="utf-8", errors="surrogateescape") for p in _corpus_or_none()]
+    texts += ["## Requirements\n\n" + "".join(f"- item {i}\n" for i in range(n)) for n in range(24)]
+    texts += ["## Requirements\n\n" + "".join(f"- item {i}\n  - sub\n" for i in range(n)) for n in range(24)]
+    rule = TooManyRequirements()
+
+    def run(limit):
+        ctx = Context(options={"max-items": limit})
+        return [[(v.start, v.end, v.message) for v in rule.check(
+            Document.from_bytes(t.encode("utf-8", "surrogateescape"), "t.md"), ctx)] for t in texts]
+
+    for limit in (0, 1, 3, 10, 11, 12, 20):
+        fast = run(limit)
+        with monkeypatch.context() as m:
+            m.setattr(too_many_requirements, "_may_report", lambda *a: True)
+            slow = run(limit)
+        assert fast == slow, limit
+        assert sum(map(bool, fast)) >= 3, limit

@@ -45,9 +45,9 @@ SPECS = [
      [(3, 0xFF, 2), (0, 0, 0, True)]),
     (Jurisdiction, True, [("id", None), ("name", None), ("effective", None), ("citation", None), ("checked", None),
                           ("anywhere_source", None), ("cued_source", None), ("hint_source", None),
-                          ("cued_words", ())],
+                          ("cued_words", ()), ("hint_words", ())],
      [("CO", "Colorado", datetime.date(2021, 1, 1), "C.R.S.", "2024", "x", None),
-      ("NYC", "New York City", datetime.date(2022, 11, 1), "L.L. 32", "2024", "a|b", "c", ",NY", ("New",))]),
+      ("NYC", "New York City", datetime.date(2022, 11, 1), "L.L. 32", "2024", "a|b", "c", ",NY", ("New",), ("NY",))]),
     (Place, True, [("jurisdiction", None), ("text", None), ("start", None), ("end", None)],
      [(_LAW, "Denver, CO", 3, 13), (_LAW, "", 0, 0)]),
 ]

@@ -7,6 +7,7 @@ path, on the rule cases, the seeds, hand-made edge cases and a slice of the corp
 
 from __future__ import annotations
 
+import collections
 import functools
 import re
 import sys
@@ -283,9 +284,20 @@ CEILINGS = [
 ]
 
 
+# PL506's and PL505's anchored patterns, at and off a word boundary, in every case.
+ANCHORED = [
+    "Native English speaker; native-level German speakers; Native  Spanish speaker. nonnative speaker",
+    "English as a first language, german as your native language, French mother tongue, xenglish as a first language",
+    "_native speaker, native-speaker, native level speakers, a native French speakers native speaker",
+    "Work hard, play hard! WORK HARD AND PLAY HARDER; we work hard we play hard. homework hard, play hardware",
+    "play hard; Play  Hard. work\nhard - play hard _play hard, replay hard, work hard play hard",
+]
+
+
 def test_anchored_patterns_find_what_a_scan_finds():
-    texts = _texts() + CEILINGS
+    texts = _texts() + CEILINGS + ANCHORED
     anchored = 0
+    found = collections.Counter()
     for rule in _phrase_rules():
         for entry in rule.matcher().patterns:
             if not entry.anchored:
@@ -296,7 +308,37 @@ def test_anchored_patterns_find_what_a_scan_finds():
                 if view.exact:
                     got = [m.span() for m in phrases._anchored(entry.pattern, doc.prose, view, entry.starts_with)]
                     assert got == [m.span() for m in entry.pattern.finditer(doc.prose) if m.end() > m.start()]
+                    found[rule.code] += len(got)
     assert anchored
+    assert all(found[code] >= 4 for code in ("PL503", "PL505", "PL506")), found
+
+
+HOLDS = CEILINGS + [
+    "3-5 years experience  MAXIMUM; 2 - 4 years of experience\nat most. 1-2 years experience or\tless, experiences max",
+    "3-5 years experience maximal, 3-5 years experience max_ 3-5 years experience_max, 4-6 years experience Max.",
+    "experience max without years; 2-3 years inexperience max; 2-3 years experience maxi; 7-9 years of x y z experience max",
+]
+
+
+def test_holds_pretest_skips_only_postings_without_a_match():
+    texts = _texts() + HOLDS + [t.upper() for t in HOLDS] + [t.title() for t in HOLDS]
+    docs = _docs(texts)
+    checked = found = 0
+    for rule in _phrase_rules():
+        matcher = rule.matcher()
+        for entry in matcher.patterns:
+            if not entry.holds_source:
+                continue
+            checked += 1
+            fast = [sorted((s, e) for s, e, _ in matcher.hits(d)) for d in docs]
+            saved, entry.holds_source = entry.holds_source, None
+            try:
+                slow = [sorted((s, e) for s, e, _ in matcher.hits(d)) for d in docs]
+            finally:
+                entry.holds_source = saved
+            assert fast == slow, rule.code
+            found += sum(len(entry.pattern.findall(d.prose)) for d in docs)
+    assert checked and found >= 10
 
 
 def test_ceiling_pattern_with_a_digit_first_matches_like_the_word_boundary_one():

@@ -44,7 +44,7 @@ def _keys(items, least: int = _JOINED_FROM) -> list[str]:
     """
     texts = [item[3] or "" for item in items]
     if len(texts) < least:
-        return [" ".join(_WORD.findall(text.lower())) for text in texts]
+        return [_key(text) for text in texts]
     joined = "\x00".join(texts)
     if joined.count("\x00") != len(texts) - 1:  # a NUL in a text
         return [" ".join(_WORD.findall(text.lower())) for text in texts]
@@ -56,6 +56,19 @@ def _keys(items, least: int = _JOINED_FROM) -> list[str]:
     else:
         spaced = _NOT_WORD.sub(" ", low.replace("_", " "))
     return [key.strip(" ") for key in spaced.split("\x00")]
+
+
+# An ASCII byte that is not a letter or digit is a space (NUL too: _WORD's \W takes it).
+_ASCII_SPACE = bytes(b if chr(b).isascii() and chr(b).isalnum() else 32 for b in range(256))
+
+
+def _key(text: str) -> str:
+    """``" ".join(_WORD.findall(text.lower()))``: for ASCII text (92% of corpus items) in C
+    (lower, translate every non-word byte to a space, split, join: 0.066 -> 0.030 ms a posting)
+    instead of a findall and its list. On ASCII, _WORD's words are the runs of letters and digits."""
+    if text.isascii():
+        return b" ".join(text.encode("ascii").lower().translate(_ASCII_SPACE).split()).decode("ascii")
+    return " ".join(_WORD.findall(text.lower()))
 
 
 class DuplicateBullet(Rule):
