@@ -335,21 +335,25 @@ class Totals(Record):
         return reading_ease(self.words, self.sentences, self.syllables)
 
 
-def totals(doc) -> Totals:
+def totals(doc, exact: bool = True) -> Totals:
     """The counts of :func:`analyse` without a Sentence for each sentence (PL601 needs those only
     for a posting it reports, to point at the hardest one): about half the time. Both must give
-    the same counts: tests/test_readability.py compares them on every corpus posting."""
+    the same counts: tests/test_readability.py compares them on every corpus posting.
+
+    With ``exact=False`` the sentence count is a lower bound, the number of blocks holding a
+    word (each such block holds at least one sentence with a word), and no block is cut into
+    sentences: see :func:`cannot_report`."""
     prose = doc.prose
-    sentences_n = 0
     letter = _LETTER.search
-    parts = []
-    for start, end in _blocks(doc):
-        if letter(prose, start, end):  # a block holds a word iff it holds a letter
-            parts.append(prose[start:end])
-            sentences_n += _count_sentences(prose, start, end)
+    # The blocks that hold a word (a block holds a word iff it holds a letter).
+    blocks = [(start, end) for start, end in _blocks(doc) if letter(prose, start, end)]
+    if exact:
+        sentences_n = sum([_count_sentences(prose, start, end) for start, end in blocks])
+    else:
+        sentences_n = len(blocks)
     # The words of every block at once: no match crosses the ' ' between two blocks, and a
     # block's matches do not depend on the text around it (no lookaround in _WORD).
-    joined = " ".join(parts)
+    joined = " ".join([prose[start:end] for start, end in blocks])
     if len(joined) < _CHUNKED_MAX and "\x01" not in joined:
         words_n, syllables_n, function_words = _chunk_counts(joined)
     else:
@@ -358,6 +362,18 @@ def totals(doc) -> Totals:
         both = sum(map(_SYLLABLES.__getitem__, words))
         syllables_n, function_words = both & _SYLLABLE_MASK, both >> _FUNCTION_SHIFT
     return Totals(words_n, sentences_n, syllables_n, function_words / words_n if words_n else 0.0)
+
+
+def cannot_report(bound: Totals, max_grade: float, min_ease: float) -> bool:
+    """True when a posting whose ``totals(doc, exact=False)`` is ``bound`` scores within both
+    limits whatever its exact sentence count: PL601 then skips cutting blocks into sentences.
+
+    The exact count S is at least the bound's (every block holding a word holds a sentence
+    with a word; words and syllables are exact). The grade, 0.39 * W / S + 11.8 * Y / W - 15.59,
+    only falls and the ease, 206.835 - 1.015 * W / S - 84.6 * Y / W, only rises as S grows, and
+    so do their floating-point values (IEEE division, product and sum are monotonic), so
+    within the limits at the bound means within them at S. With no word both are 0.0 at any S."""
+    return bound.grade <= max_grade and bound.ease >= min_ease
 
 
 # _chunk_counts: what _WORD.findall plus the _SYLLABLES sum above give, without a regex scan.
