@@ -346,3 +346,77 @@ def test_pl601_with_the_bound_reports_as_the_plain_check():
             assert bool(got) == bool(plain(doc, ctx))
             found += bool(got)
     assert found > 0
+
+
+def _plain_units(doc):
+    """_units before its one-character pre-tests (stop 16), the reference for the test below."""
+    from postlint import readability as r
+
+    prose = doc.prose
+    skip = doc.code_lines | doc.heading_lines
+    html = doc.html_block_lines
+    text = doc.text
+    starts, ends = doc.line_starts, doc.line_ends
+    unit = None
+    for i in range(doc.body_line, doc.line_count):
+        line = prose[starts[i]:ends[i]]
+        stripped = line.strip()
+        if i in skip or not stripped or r._NOT_PROSE_LINE.match(text, starts[i], ends[i]):
+            if unit:
+                yield unit
+            unit = None
+            continue
+        new = (unit is None or i in html or r._LIST_MARKER.match(text, starts[i], ends[i])
+               or (stripped[0].isupper()
+                   and not r._OPEN_END.search(prose[max(unit[0], unit[1] - 40):unit[1]].rstrip())))
+        if new:
+            if unit:
+                yield unit
+            unit = [starts[i], ends[i]]
+        else:
+            unit[1] = ends[i]
+        if stripped.endswith(":"):
+            yield unit
+            unit = None
+    if unit:
+        yield unit
+
+
+def _plain_blocks(doc):
+    from postlint import readability as r
+
+    text = doc.text
+    cuts = r._CUT_CHAR.search(text, doc.body_start) is not None
+    for start, end in _plain_units(doc):
+        if not cuts or not r._CUT_CHAR.search(text, start, end):
+            yield start, end
+            continue
+        pos = start
+        for m in r._BLOCK_TAG.finditer(text, start, end):
+            if m.start() > pos:
+                yield pos, m.start()
+            pos = m.end()
+        if pos < end:
+            yield pos, end
+
+
+_LINE_STARTS = ["", " ", "\t", "   ", "    ", "> ", ">>", "- ", "-", "* ", "+ ", "1. ", "12) ", "٣. ", "² ", "1.x",
+                "| ", " |", "#", "## ", "##x", "    #x", "#######x", "<li>", "•", "A ", "a ", "É ", ":", "x:"]
+
+
+def test_units_and_blocks_equal_the_plain_loops():
+    """The one-character pre-tests of _units (list markers, tables, '#' lines) and the str.find
+    test of _blocks leave every span as it was: the corpus, and lines made of every start above
+    (Unicode digits and capitals, tabs, quotes, HTML blocks, CRLF) after lines ending open or closed."""
+    from postlint import readability as r
+
+    texts = [text for text in _bound_cases()]
+    for first in _LINE_STARTS:
+        for second in _LINE_STARTS:
+            for before in ("Plain line", "Line and", "Done.", "<div>", "Title:"):
+                body = f"{before}\n{first}Word one\n{second}Next <br> line • here | x\n\n{second}{first}end\n"
+                texts += [body, body.replace("\n", "\r\n"), "<div>\n" + body + "</div>\n", "```\n" + body]
+    for text in texts:
+        doc = Document.from_bytes(text, "x.md") if isinstance(text, bytes) else Document.from_text(text)
+        assert list(r._units(doc)) == list(_plain_units(doc))
+        assert list(r._blocks(doc)) == list(_plain_blocks(doc))
