@@ -207,7 +207,6 @@ def _units(doc):
     html = doc.html_block_lines
     text = doc.text
     starts, ends = doc.line_starts, doc.line_ends
-    not_prose, list_marker = _NOT_PROSE_LINE.match, _LIST_MARKER.match
     unit = None
     for i in range(doc.body_line, doc.line_count):
         if i in skip:
@@ -218,7 +217,7 @@ def _units(doc):
         start, end = starts[i], ends[i]
         stripped = prose[start:end].strip()
         # text[start] exists: prose has text's length and the line holds a non-space.
-        if not stripped or (text[start] in _NOT_PROSE_FIRST and not_prose(text, start, end)):
+        if not stripped or (text[start] in _NOT_PROSE_FIRST and _NOT_PROSE_LINE.match(text, start, end)):
             if unit:
                 yield unit
             unit = None
@@ -227,7 +226,7 @@ def _units(doc):
             new = True
         else:
             first = text[start]
-            new = (((first in _LIST_MARKER_FIRST or first.isdigit()) and list_marker(text, start, end))
+            new = (((first in _LIST_MARKER_FIRST or first.isdigit()) and _LIST_MARKER.match(text, start, end))
                    or (stripped[0].isupper()
                        and not _OPEN_END.search(prose[max(unit[0], unit[1] - 40):unit[1]].rstrip())))
         if new:
