@@ -187,6 +187,12 @@ def reading_ease(words: int, sentences: int, syllables_: int) -> float:
     return 206.835 - 1.015 * words / sentences - 84.6 * syllables_ / words
 
 
+# First characters a match can start with: a line starting with none of them cannot match, and
+# a test of one character costs a tenth of a regex call (two lines in three are tested).
+_NOT_PROSE_FIRST = " \t|#"
+_LIST_MARKER_FIRST = " \t>-*+"  # or a digit: \d (str.isdigit() holds for every \d character)
+
+
 def _units(doc):
     """(start, end) spans of the body's paragraphs and list items, wrapped lines joined.
 
@@ -203,21 +209,32 @@ def _units(doc):
     starts, ends = doc.line_starts, doc.line_ends
     unit = None
     for i in range(doc.body_line, doc.line_count):
-        line = prose[starts[i]:ends[i]]
-        stripped = line.strip()
-        if i in skip or not stripped or _NOT_PROSE_LINE.match(text, starts[i], ends[i]):
+        if i in skip:
             if unit:
                 yield unit
             unit = None
             continue
-        new = (unit is None or i in html or _LIST_MARKER.match(text, starts[i], ends[i])
-               or (stripped[0].isupper() and not _OPEN_END.search(prose[max(unit[0], unit[1] - 40):unit[1]].rstrip())))
+        start, end = starts[i], ends[i]
+        stripped = prose[start:end].strip()
+        # text[start] exists: prose has text's length and the line holds a non-space.
+        if not stripped or (text[start] in _NOT_PROSE_FIRST and _NOT_PROSE_LINE.match(text, start, end)):
+            if unit:
+                yield unit
+            unit = None
+            continue
+        if unit is None or i in html:
+            new = True
+        else:
+            first = text[start]
+            new = (((first in _LIST_MARKER_FIRST or first.isdigit()) and _LIST_MARKER.match(text, start, end))
+                   or (stripped[0].isupper()
+                       and not _OPEN_END.search(prose[max(unit[0], unit[1] - 40):unit[1]].rstrip())))
         if new:
             if unit:
                 yield unit
-            unit = [starts[i], ends[i]]
+            unit = [start, end]
         else:
-            unit[1] = ends[i]
+            unit[1] = end
         if stripped.endswith(":"):
             yield unit
             unit = None
@@ -225,12 +242,18 @@ def _units(doc):
         yield unit
 
 
+# The characters _CUT_CHAR matches: a unit holds one iff str.find finds one of them in it, a C
+# scan several times faster than the regex's charset test a character.
+_CUT_CHARS = "<•▪●◦‣|"
+
+
 def _blocks(doc):
     """The units of _units, cut again at HTML block tags (postings pasted from a careers site)."""
     text = doc.text
-    cuts = _CUT_CHAR.search(text, doc.body_start) is not None
+    body = doc.body_start
+    present = [ch for ch in _CUT_CHARS if text.find(ch, body) >= 0]  # as _CUT_CHAR.search(text, body)
     for start, end in _units(doc):
-        if not cuts or not _CUT_CHAR.search(text, start, end):
+        if not present or not any(text.find(ch, start, end) >= 0 for ch in present):
             yield start, end  # nothing to cut at: no '<', bullet character or '|' in the unit
             continue
         pos = start
@@ -335,21 +358,25 @@ class Totals(Record):
         return reading_ease(self.words, self.sentences, self.syllables)
 
 
-def totals(doc) -> Totals:
+def totals(doc, exact: bool = True) -> Totals:
     """The counts of :func:`analyse` without a Sentence for each sentence (PL601 needs those only
     for a posting it reports, to point at the hardest one): about half the time. Both must give
-    the same counts: tests/test_readability.py compares them on every corpus posting."""
+    the same counts: tests/test_readability.py compares them on every corpus posting.
+
+    With ``exact=False`` the sentence count is a lower bound, the number of blocks holding a
+    word (each such block holds at least one sentence with a word), and no block is cut into
+    sentences: see :func:`cannot_report`."""
     prose = doc.prose
-    sentences_n = 0
     letter = _LETTER.search
-    parts = []
-    for start, end in _blocks(doc):
-        if letter(prose, start, end):  # a block holds a word iff it holds a letter
-            parts.append(prose[start:end])
-            sentences_n += _count_sentences(prose, start, end)
+    # The blocks that hold a word (a block holds a word iff it holds a letter).
+    blocks = [(start, end) for start, end in _blocks(doc) if letter(prose, start, end)]
+    if exact:
+        sentences_n = sum([_count_sentences(prose, start, end) for start, end in blocks])
+    else:
+        sentences_n = len(blocks)
     # The words of every block at once: no match crosses the ' ' between two blocks, and a
     # block's matches do not depend on the text around it (no lookaround in _WORD).
-    joined = " ".join(parts)
+    joined = " ".join([prose[start:end] for start, end in blocks])
     if len(joined) < _CHUNKED_MAX and "\x01" not in joined:
         words_n, syllables_n, function_words = _chunk_counts(joined)
     else:
@@ -358,6 +385,18 @@ def totals(doc) -> Totals:
         both = sum(map(_SYLLABLES.__getitem__, words))
         syllables_n, function_words = both & _SYLLABLE_MASK, both >> _FUNCTION_SHIFT
     return Totals(words_n, sentences_n, syllables_n, function_words / words_n if words_n else 0.0)
+
+
+def cannot_report(bound: Totals, max_grade: float, min_ease: float) -> bool:
+    """True when a posting whose ``totals(doc, exact=False)`` is ``bound`` scores within both
+    limits whatever its exact sentence count: PL601 then skips cutting blocks into sentences.
+
+    The exact count S is at least the bound's (every block holding a word holds a sentence
+    with a word; words and syllables are exact). The grade, 0.39 * W / S + 11.8 * Y / W - 15.59,
+    only falls and the ease, 206.835 - 1.015 * W / S - 84.6 * Y / W, only rises as S grows, and
+    so do their floating-point values (IEEE division, product and sum are monotonic), so
+    within the limits at the bound means within them at S. With no word both are 0.0 at any S."""
+    return bound.grade <= max_grade and bound.ease >= min_ease
 
 
 # _chunk_counts: what _WORD.findall plus the _SYLLABLES sum above give, without a regex scan.
@@ -374,8 +413,8 @@ def totals(doc) -> Totals:
 _CHUNK_SHIFT = 20
 _CHUNK_MASK = (1 << _CHUNK_SHIFT) - 1
 _CHUNKED_MAX = 1 << 18
-# bytes.translate table: A-Z, a-z, "'", '-' and \x01 (’, from the postlint-words error handler)
-# stay, every other byte (a non-ASCII character was encoded as NUL, \x01 or a space) is a space.
+# bytes.translate table: A-Z, a-z, "'", '-' and \x01 (’, replaced before encoding) stay, every
+# other byte (a non-ASCII character was encoded as '?') is a space.
 _CHUNK_BYTES = bytes(b if chr(b).isascii() and chr(b).isalpha() or b in b"'-\x01" else 32 for b in range(256))
 
 
@@ -401,9 +440,10 @@ _CHUNKS = _Chunks()
 def _chunk_counts(text: str) -> tuple[int, int, int]:
     """(words, syllables, function words) of the _WORD matches in ``text``, which must be shorter
     than _CHUNKED_MAX and hold no \x01."""
-    from postlint.words import _ERRORS  # importing postlint.words registers the error handler
-
-    chunks = text.encode("ascii", _ERRORS).translate(_CHUNK_BYTES).decode("ascii").split()
+    # ’ is \x01 (a word character), any other non-ASCII character '?' (a space after translate):
+    # the "replace" handler runs in C, a Python error handler is called for every non-ASCII run
+    # (~20 µs a posting).
+    chunks = text.replace("’", "\x01").encode("ascii", "replace").translate(_CHUNK_BYTES).decode("ascii").split()
     both = sum(map(_CHUNKS.__getitem__, chunks))
     return both >> (2 * _CHUNK_SHIFT), both & _CHUNK_MASK, (both >> _CHUNK_SHIFT) & _CHUNK_MASK
 

@@ -277,3 +277,146 @@ def test_syllables_equal_the_plain_version():
         for f in sorted(corpus.rglob("*.md"))[::3]:
             words.update(readability._WORD.findall(f.read_text(encoding="utf-8", errors="surrogateescape")))
     assert [readability.syllables(w) for w in sorted(words)] == [_plain_syllables(w) for w in sorted(words)]
+
+
+def _bound_cases():
+    texts = list(_HOSTILE) + [
+        "Tools, e.g. Python. Mr. Smith (etc.) and ((\"etc. then. A.B. Reach us!? Yes... no.\n",
+        "We.Are glued.Here and there. \"Quoted.\" 'Single.' (Paren.) [Bracket.] end\n",
+        "<p>One. Two</p><li>Three • Four</li> a | b | c\n",
+        "1. 2. 3.\n\n...\n\n- ! ?\n",
+    ]
+    corpus = ROOT.parent / "shared" / "corpus"
+    if corpus.is_dir():
+        texts += [f.read_bytes() for f in sorted(corpus.rglob("*.md"))]
+    return texts
+
+
+def test_the_sentence_bound_never_hides_a_finding():
+    """PL601 skips cutting blocks into sentences when cannot_report() holds at the lower bound of
+    the sentences: the bound is at most the exact count, words, syllables and the English share
+    are exact, and wherever cannot_report() holds the exact counts are within the limits too, for
+    the default limits and others around the corpus's grades (every posting, hostile texts)."""
+    from postlint.readability import cannot_report
+
+    limits = [(16, 0), (10, 0), (12, 30), (14, 50), (8, 60), (18, -20), (0, 100), (30, -100)]
+    decided = 0
+    for text in _bound_cases():
+        doc = Document.from_bytes(text, "x.md") if isinstance(text, bytes) else Document.from_text(text)
+        bound, exact = totals(doc, exact=False), totals(doc)
+        assert (bound.words, bound.syllables, bound.english) == (exact.words, exact.syllables, exact.english)
+        assert bound.sentences <= exact.sentences
+        assert bool(bound.sentences) == bool(exact.sentences)
+        for max_grade, min_ease in limits:
+            if cannot_report(bound, max_grade, min_ease):
+                decided += 1
+                assert exact.grade <= max_grade and exact.ease >= min_ease
+    assert decided > 0
+
+
+def test_pl601_with_the_bound_reports_as_the_plain_check():
+    """The rule with its early return gives what the check without it gives (totals then the
+    limits) on every corpus posting, for the default limits and tighter ones."""
+    from postlint.checks.readability import Readability
+    from postlint.readability import analyse
+
+    class Ctx:
+        def __init__(self, options):
+            self.options = options
+
+        def option(self, key, default):
+            return self.options.get(key, default)
+
+    def plain(doc, ctx):
+        stats = totals(doc)
+        if stats.words < ctx.option("min-words", 100) or stats.english < 0.05:
+            return []
+        max_grade, min_ease = ctx.option("max-grade", 16), ctx.option("min-ease", 0)
+        if stats.grade <= max_grade and stats.ease >= min_ease:
+            return []
+        return [s.start for s in analyse(doc).sentences][:1]  # reported: the rule's message follows
+
+    rule = Readability()
+    found = 0
+    for text in _bound_cases():
+        doc = Document.from_bytes(text, "x.md") if isinstance(text, bytes) else Document.from_text(text)
+        for options in ({}, {"max-grade": 11}, {"min-ease": 45, "min-words": 20}):
+            ctx = Ctx(options)
+            got = list(rule.check(doc, ctx))
+            assert bool(got) == bool(plain(doc, ctx))
+            found += bool(got)
+    assert found > 0
+
+
+def _plain_units(doc):
+    """_units before its one-character pre-tests (stop 16), the reference for the test below."""
+    from postlint import readability as r
+
+    prose = doc.prose
+    skip = doc.code_lines | doc.heading_lines
+    html = doc.html_block_lines
+    text = doc.text
+    starts, ends = doc.line_starts, doc.line_ends
+    unit = None
+    for i in range(doc.body_line, doc.line_count):
+        line = prose[starts[i]:ends[i]]
+        stripped = line.strip()
+        if i in skip or not stripped or r._NOT_PROSE_LINE.match(text, starts[i], ends[i]):
+            if unit:
+                yield unit
+            unit = None
+            continue
+        new = (unit is None or i in html or r._LIST_MARKER.match(text, starts[i], ends[i])
+               or (stripped[0].isupper()
+                   and not r._OPEN_END.search(prose[max(unit[0], unit[1] - 40):unit[1]].rstrip())))
+        if new:
+            if unit:
+                yield unit
+            unit = [starts[i], ends[i]]
+        else:
+            unit[1] = ends[i]
+        if stripped.endswith(":"):
+            yield unit
+            unit = None
+    if unit:
+        yield unit
+
+
+def _plain_blocks(doc):
+    from postlint import readability as r
+
+    text = doc.text
+    cuts = r._CUT_CHAR.search(text, doc.body_start) is not None
+    for start, end in _plain_units(doc):
+        if not cuts or not r._CUT_CHAR.search(text, start, end):
+            yield start, end
+            continue
+        pos = start
+        for m in r._BLOCK_TAG.finditer(text, start, end):
+            if m.start() > pos:
+                yield pos, m.start()
+            pos = m.end()
+        if pos < end:
+            yield pos, end
+
+
+_LINE_STARTS = ["", " ", "\t", "   ", "    ", "> ", ">>", "- ", "-", "* ", "+ ", "1. ", "12) ", "٣. ", "² ", "1.x",
+                "| ", " |", "#", "## ", "##x", "    #x", "#######x", "<li>", "•", "A ", "a ", "É ", ":", "x:"]
+
+
+def test_units_and_blocks_equal_the_plain_loops():
+    """The one-character pre-tests of _units (list markers, tables, '#' lines) and the str.find
+    test of _blocks leave every span as it was: the corpus, and lines made of every start above
+    (Unicode digits and capitals, tabs, quotes, HTML blocks, CRLF) after lines ending open or closed."""
+    from postlint import readability as r
+
+    texts = [text for text in _bound_cases()]
+    for first in _LINE_STARTS:
+        for second in _LINE_STARTS:
+            for before in ("Plain line", "Line and", "Done.", "<div>", "Title:"):
+                body = f"{before}\n{first}Word one\n{second}Next <br> line • here | x\n\n{second}{first}end\n"
+                texts += [body, body.replace("\n", "\r\n"), "<div>\n" + body + "</div>\n", "```\n" + body]
+    for text in texts:
+        doc = Document.from_bytes(text, "x.md") if isinstance(text, bytes) else Document.from_text(text)
+        assert list(r._units(doc)) == list(_plain_units(doc))
+        assert list(r._blocks(doc)) == list(_plain_blocks(doc))

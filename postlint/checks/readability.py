@@ -56,13 +56,18 @@ class Readability(Rule):
     )
 
     def check(self, doc, ctx):
-        from postlint.readability import analyse, totals
+        from postlint.readability import analyse, cannot_report, totals
 
-        stats = totals(doc)
+        # Words, syllables and a lower bound of the sentences first: most postings are within
+        # the limits at the bound, and the blocks are not cut into sentences (cannot_report).
+        stats = totals(doc, exact=False)
         if stats.words < ctx.option("min-words", 100) or stats.english < 0.05:
             return
-        grade, ease = stats.grade, stats.ease
         max_grade, min_ease = ctx.option("max-grade", 16), ctx.option("min-ease", 0)
+        if cannot_report(stats, max_grade, min_ease):
+            return
+        stats = totals(doc)
+        grade, ease = stats.grade, stats.ease
         if grade <= max_grade and ease >= min_ease:
             return
         sentences = analyse(doc).sentences
