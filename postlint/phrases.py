@@ -58,7 +58,10 @@ def _phrase_pattern(phrase: str) -> str:
 
 
 def compile_phrases(phrases, ignore_case: bool = True) -> re.Pattern | None:
-    phrases = sorted({p for p in phrases if p.strip()}, key=len, reverse=True)
+    # Longest first (an alternation takes the first branch that matches), then alphabetical: the
+    # same source at every run whatever the string hash seed, so the start-up cache's entry for
+    # it is found again (two phrases of one length never match the same text: same matches).
+    phrases = sorted({p for p in phrases if p.strip()}, key=lambda p: (-len(p), p))
     if not phrases:
         return None
     body = "|".join(_phrase_pattern(p) for p in phrases)

@@ -17,14 +17,13 @@ URLs, HTML and templating never match.
 from __future__ import annotations
 
 import functools
-import re
 from pathlib import Path
 
 import yaml
 
 from postlint.checks.base import Rule, RuleDocs
 from postlint.diagnostics import Fix, Severity, Violation
-from postlint.phrases import match_case  # noqa: F401 - re-exported for spelling.py
+from postlint.phrases import compile_phrases, match_case  # noqa: F401 - match_case re-exported for spelling.py
 from postlint.startup_cache import load_yaml
 
 ENGINES = ("existence", "substitution", "dictionary")
@@ -32,20 +31,6 @@ ENGINES = ("existence", "substitution", "dictionary")
 
 class RuleFileError(Exception):
     pass
-
-
-def _phrase_pattern(phrase: str) -> str:
-    parts = [re.escape(p) for p in phrase.split()]
-    return r"\s+".join(parts)
-
-
-def compile_phrases(phrases, ignore_case: bool = True) -> re.Pattern | None:
-    phrases = sorted({p for p in phrases if p.strip()}, key=len, reverse=True)
-    if not phrases:
-        return None
-    body = "|".join(_phrase_pattern(p) for p in phrases)
-    flags = re.IGNORECASE if ignore_case else 0
-    return re.compile(rf"(?<![\w/])(?:{body})(?![\w/])", flags)
 
 
 def _has_single_swap(spec: dict) -> bool:

@@ -21,7 +21,9 @@ def load_stems():
 
     text = (data_dir("rules") / "data" / "gender-coded-stems.yaml").read_text(encoding="utf-8")
     data = load_yaml(text)  # the C loader (7 ms -> 0.6 ms), kept between runs (postlint/startup_cache.py)
-    stems = sorted(set(data["masculine"]) | set(data["feminine"]), key=len, reverse=True)
+    # Longest first, then alphabetical: one pattern source at every run whatever the hash seed
+    # (the start-up cache finds it again); stems of one length never match the same word.
+    stems = sorted(set(data["masculine"]) | set(data["feminine"]), key=lambda s: (-len(s), s))
     # A word that starts with a stem: not preceded by a letter or digit (a hyphen is
     # fine, so "self-confident" and "fast-driven" both count), running to the word's end.
     words = re.compile(stems_pattern(stems), re.IGNORECASE)
