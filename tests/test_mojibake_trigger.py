@@ -131,3 +131,18 @@ def test_clean_text_does_not_import_ftfy(tmp_path):
             "print('ftfy' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code, str(f)], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_a_line_whose_only_mojibake_is_in_code_spans_does_not_import_ftfy():
+    # PL201 judges the line with its code spans blanked (the corpus's SOURCES.md quotes `â€™`):
+    # nothing to report, so ftfy (~57 ms to import) is not imported; a bad word outside still is.
+    code = (
+        "import sys\n"
+        "from postlint import api\n"
+        "quoted = api.lint_text('Files with mojibake (`â€™`, `Â`) were kept.\\n', config={'select': ['PL201']})\n"
+        "print(len(quoted), 'ftfy' in sys.modules)\n"
+        "bad = api.lint_text('Kept (`â€™`); this didnâ€™t.\\n', config={'select': ['PL201']})\n"
+        "print(len(bad), 'ftfy' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split("\n")
+    assert out[:2] == ["0 False", "1 True"]
