@@ -47,7 +47,7 @@ def _keys(items, least: int = _JOINED_FROM) -> list[str]:
         return [_key(text) for text in texts]
     joined = "\x00".join(texts)
     if joined.count("\x00") != len(texts) - 1:  # a NUL in a text
-        return [" ".join(_WORD.findall(text.lower())) for text in texts]
+        return [_key(text) for text in texts]
     low = joined.lower()
     if low.isascii():
         spaced = low.encode("ascii").translate(_ASCII_NOT_WORD).decode("ascii")
@@ -58,8 +58,8 @@ def _keys(items, least: int = _JOINED_FROM) -> list[str]:
     return [key.strip(" ") for key in spaced.split("\x00")]
 
 
-# An ASCII byte that is not a letter or digit is a space (NUL too: _WORD's \W takes it).
-_ASCII_SPACE = bytes(b if chr(b).isascii() and chr(b).isalnum() else 32 for b in range(256))
+# _ASCII_NOT_WORD for one item: NUL is a space too (_WORD's \W takes it); only ASCII bytes are translated.
+_ASCII_SPACE = b" " + _ASCII_NOT_WORD[1:]
 
 
 def _key(text: str) -> str:

@@ -35,7 +35,7 @@ class Mojibake(Rule):
         # ftfy's own is_bad, without importing ftfy (~75-170 ms): ftfy is imported
         # only for a line that is bad, which is 1 line in the whole corpus.
         from postlint.mojibake_trigger import is_bad
-        from postlint.prose import code_spans
+        from postlint.prose import _apply as blank_ranges, code_spans  # the prose view's own blanking
 
         text = doc.text
         code = doc.code_lines
@@ -50,7 +50,7 @@ class Mojibake(Rule):
             # SOURCES.md shows `â€™` as an example), as in a code block. The line is judged with
             # its code spans blanked, so one whose only bad text is quoted does not import ftfy.
             spans = code_spans(line) if "`" in line else ()
-            if not is_bad(_blanked(line, spans) if spans else line):
+            if not is_bad(blank_ranges(line, spans) if spans else line):
                 continue
             from ftfy import fix_encoding
 
@@ -66,16 +66,6 @@ class Mojibake(Rule):
                                 f"Mojibake '{shown_a}' should read '{shown_b}'",
                                 fix=Fix.replace(start + a0, start + a1, fixed[b0:b1],
                                                 message=f"Replace with '{shown_b}'"))
-
-
-def _blanked(line: str, spans) -> str:
-    """``line`` with each span (code spans, backticks included) replaced by spaces."""
-    parts, pos = [], 0
-    for s, e in spans:
-        parts += (line[pos:s], " " * (e - s))
-        pos = e
-    parts.append(line[pos:])
-    return "".join(parts)
 
 
 def _trigger_lines(doc):
