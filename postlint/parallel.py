@@ -139,11 +139,16 @@ def _run_chunk(chunk):
                for p, display, settings, data in chunk]
     if w["fix"]:
         return results  # texts, applied fixes: the whole FileResult
-    # Findings as plain tuples: pickled and unpickled (in the main process, which competes
-    # with the workers for the cores) several times faster than dataclass objects.
+    return [_compact(r) for r in results]
+
+
+def _compact(result):
+    """A FileResult without text as plain tuples (_expand's inverse): pickled or marshalled and
+    read back (in the main process, which competes with the workers for the cores) several
+    times faster than dataclass objects."""
     from postlint.cache import _row
 
-    return [(r.path, tuple(_row(d) for d in r.diagnostics), r.internal_error) for r in results]
+    return (result.path, tuple(_row(d) for d in result.diagnostics), result.internal_error)
 
 
 def _expand(result):
@@ -385,8 +390,6 @@ def _run_child(worker, entries, fd, claim, fix, unsafe, write, linters) -> int:
     import marshal
     import pickle
 
-    from postlint.cache import _row
-
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
     chunks = _in_chunks(entries, FORK_CHUNK)
     wanted = claim(worker)
@@ -406,8 +409,7 @@ def _run_child(worker, entries, fd, claim, fix, unsafe, write, linters) -> int:
             if fix:
                 payload = pickle.dumps(results, pickle.HIGHEST_PROTOCOL)
             else:
-                payload = marshal.dumps([(r.path, tuple(_row(d) for d in r.diagnostics), r.internal_error)
-                                         for r in results])
+                payload = marshal.dumps([_compact(r) for r in results])
         except BaseException as exc:  # noqa: BLE001 - raised again in the main process
             _send(fd, -1, _pickled(exc))
             return 1
