@@ -400,3 +400,85 @@ def test_the_rules_leave_the_shared_token_parts_alone_on_the_seeds_and_hostile_l
 def test_the_rules_leave_the_shared_token_parts_alone_on_the_corpus():
     for path in corpus_files()[::3]:
         _lint_then_compare(path.read_text(encoding="utf-8", errors="surrogateescape"))
+
+
+# ------------------------------------------------------------ line marks (fastlist.line_marks)
+MARK_TEXTS = {
+    "empty": "", "one line": "a", "one line and break": "a\n", "only breaks": "\n\n\n",
+    "last line blanks, no break": "a\n   ", "last line blanks and tab, no break": "a\n \t",
+    "last line blanks then break": "a\n   \n", "blank first": "   \nx", "tabs": "\tcode\n \tx\n  \t y\n\t\t\n",
+    "tab after text": "a\tb\n x\t\n", "spaces and tabs mixed": " \t \t- x\n   \t> q\n",
+    "indented code": "    code\n     more\n", "CRLF-normalised": "a\r\nb\r\n".replace("\r\n", "\n"),
+    "NUL": "a\x00b\n \x00\n", "BOM and no-break space": "\ufeffa\n\u00a0 b\n\u2003c\n",
+    "lone surrogate": "a\udc80\n \udcff b\n", "form feed and vertical tab": "\x0ca\n\x0b b\n \x0c\n",
+    "Liquid and HTML": "{% if x %}\n  <div>\n\t{{ y }}\n  </div>\n{% endif %}\n",
+    "front matter shift": "\n" * 12 + "# Role\n\n- a\n- b\n",
+}
+
+
+def _plain_marks(md, src: str) -> dict:
+    from markdown_it.rules_block.state_block import StateBlock
+
+    return vars(StateBlock(src, md, {}, []))
+
+
+def _fast_marks(md, src: str) -> dict:
+    return vars(fastlist._LineState(src, md, {}, []))
+
+
+@pytest.mark.parametrize("name", sorted(MARK_TEXTS))
+def test_line_marks_equal_markdown_its_own_on_hostile_texts(name):
+    assert _fast_marks(FAST, MARK_TEXTS[name]) == _plain_marks(FAST, MARK_TEXTS[name])
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_line_marks_equal_markdown_its_own_on_hostile_lists(name):
+    assert _fast_marks(FAST, HOSTILE[name]) == _plain_marks(FAST, HOSTILE[name])
+
+
+def _same_marks_on_files(paths) -> None:
+    """Bodies as parse_body hands them (front matter lines as empty lines), markdown-it-normalised."""
+    from postlint.document import Document
+
+    for path in paths:
+        doc = Document.from_bytes(path.read_bytes(), str(path))
+        body = "\n" * doc.body_line + doc.text[doc.body_start:]
+        src = body.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "\ufffd")
+        assert _fast_marks(FAST, src) == _plain_marks(FAST, src), path
+
+
+def test_line_marks_equal_markdown_its_own_on_the_seeds():
+    seeds = sorted(SEEDS.glob("*.md"))
+    assert seeds
+    _same_marks_on_files(seeds)
+
+
+@pytest.mark.corpus
+def test_line_marks_equal_markdown_its_own_on_every_corpus_posting():
+    _same_marks_on_files(corpus_files())
+
+
+def test_the_postlint_parser_builds_its_state_with_the_fast_line_marks(monkeypatch):
+    seen = []
+    real = fastlist.line_marks
+    monkeypatch.setattr(fastlist, "line_marks", lambda src: seen.append(src) or real(src))
+    md = build_parser()  # checks line_marks on its samples first
+    seen.clear()
+    md.parse("# Role\n\n- a\n- b\n")
+    assert seen == ["# Role\n\n- a\n- b\n"]
+    assert "parse" not in vars(PLAIN.block)  # the reference parser keeps markdown-it's own state
+
+
+def test_line_marks_stand_aside_on_another_state_block(monkeypatch):
+    from markdown_it.rules_block.state_block import StateBlock
+
+    real = StateBlock.__init__
+
+    def other(self, src, md, env, tokens):
+        real(self, src, md, env, tokens)
+        self.extra = len(src)  # a field of src the fast state does not know
+
+    monkeypatch.setattr(StateBlock, "__init__", other)
+    md = build_parser(fast_lists=False)
+    fastlist.install_line_marks(md)
+    assert "parse" not in vars(md.block)
