@@ -48,14 +48,11 @@ rules on the corpus, the seeds and hostile inputs.
 from __future__ import annotations
 
 import dataclasses
-import itertools
-import operator
 import re
 
 from markdown_it.common.utils import mdTrim
 from markdown_it.rules_block import heading, list_block
 from markdown_it.rules_block.list import skipBulletListMarker, skipOrderedListMarker
-from markdown_it.rules_block.state_block import StateBlock
 from markdown_it.token import Token
 
 # One item line, from its first character to its end (no line break; the
@@ -431,87 +428,3 @@ def install(md) -> None:
     md.block.ruler.before("list", "postlint_fast_list", fast_list)
     md.block.ruler.before("table", "postlint_fast_paragraph", fast_paragraph)
     md.block.ruler.before("table", "postlint_fast_heading", fast_heading)
-
-
-# ----------------------------------------------------------------- line marks
-def line_marks(src: str) -> tuple[list, list, list, list]:
-    """``bMarks``, ``eMarks``, ``tShift`` and ``sCount`` as markdown-it-py's ``StateBlock`` makes them, fake last entry included.
-
-    StateBlock's constructor walks the source line by line in Python (a ``find``, four
-    appends and a leading-blank scan a line, ~45 us of a posting's ~2.5 ms, and the
-    empty lines the body is parsed behind, postlint/markdown.py, are lines too); here
-    ``str.split`` and ``map`` do it in C. The source is markdown-it's normalised one
-    (only ``\\n`` breaks). Its blanks are spaces and tabs (``isStrSpace``); a tab in a
-    line's indentation moves ``sCount`` to the next multiple of 4, counted in Python
-    for those lines only. A last line of blanks with no ``\\n`` after it gets no marks,
-    as there. tests/test_fastlist.py compares the two on the corpus and hostile texts.
-    """
-    lines = src.split("\n")
-    if not lines[-1].lstrip(" \t"):
-        lines.pop()  # the end (after a last "\n"), or a last line of blanks alone: no line
-    b_marks = list(itertools.accumulate(map(len, lines), _next_start, initial=0))
-    length = len(src)
-    b_marks[-1] = length  # the fake entry: where a next line would start (capped at the end)
-    e_marks = list(map(operator.add, b_marks, map(len, lines)))
-    e_marks.append(length)
-    t_shift = list(map(operator.sub, map(len, lines), map(len, map(str.lstrip, lines, itertools.repeat(" \t")))))
-    t_shift.append(0)
-    s_count = t_shift.copy()  # their own list: the block rules write to both
-    if "\t" in src:
-        for i, line in enumerate(lines):
-            indent = t_shift[i]
-            if indent and "\t" in line[:indent]:
-                offset = 0
-                for ch in line[:indent]:
-                    offset += 4 - offset % 4 if ch == "\t" else 1
-                s_count[i] = offset
-    return b_marks, e_marks, t_shift, s_count
-
-
-def _next_start(start: int, length: int) -> int:
-    return start + length + 1
-
-
-class _LineState(StateBlock):
-    """markdown-it-py's StateBlock with its line marks from :func:`line_marks`."""
-
-    def __init__(self, src, md, env, tokens):
-        super().__init__("", md, env, tokens)  # every field as there, for no line at all
-        self.src = src
-        self.bMarks, self.eMarks, self.tShift, self.sCount = line_marks(src)
-        self.bsCount = [0] * len(self.bMarks)
-        self.lineMax = len(self.bMarks) - 1
-
-
-def _block_parse(md):
-    """``md.block.parse`` (ParserBlock.parse) with a :class:`_LineState`."""
-    tokenize = md.block.tokenize
-
-    def parse(src, md, env, outTokens):
-        if not src:
-            return None
-        state = _LineState(src, md, env, outTokens)
-        tokenize(state, state.line, state.lineMax)
-        return state.tokens
-
-    return parse
-
-
-# Sources on which install_line_marks checks _LineState against StateBlock on this markdown-it-py.
-_MARK_SAMPLES = ("a", "a\n", "a\n\n b\n", "  \n\t x\n   ", " \t\ty\n>\t- z\n\n", "x\n \t", "\n\n")
-
-
-def _same_state(md, src: str) -> bool:
-    plain = StateBlock(src, md, {}, [])
-    fast = _LineState(src, md, {}, [])
-    return vars(plain) == vars(fast)
-
-
-def install_line_marks(md) -> None:
-    """Make ``md`` build its block state with :func:`line_marks`, when that gives StateBlock's own fields here."""
-    try:
-        if not all(_same_state(md, src) for src in _MARK_SAMPLES):
-            return
-    except Exception:  # noqa: BLE001 - another StateBlock: keep markdown-it's own
-        return
-    md.block.parse = _block_parse(md)

@@ -18,11 +18,9 @@ def build_parser(fast_lists: bool = True):
     if fast_lists:
         # Runs of one-line list items without a nested parse an item (fastlist.py):
         # the same tokens, tests/test_fastlist.py compares them.
-        from postlint.fastlist import install, install_line_marks
+        from postlint.fastlist import install
 
         install(md)
-        # The block state's line marks in C, not a Python loop a line (fastlist.line_marks).
-        install_line_marks(md)
         # text_join only joins the children of inline tokens, and with the inline parse off
         # every inline token has no children (each block rule sets []): a walk over every
         # token that changes nothing. tests/test_fastlist.py compares with it enabled.
