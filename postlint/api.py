@@ -12,10 +12,11 @@ costs only the linting.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from postlint.collector import paused
-from postlint.config import Settings, settings_from_table
+from postlint.config import WORDS_FILE, Settings, settings_from_table
 from postlint.engine import Linter, apply_fixes
 from postlint.registry import load_registry
 
@@ -28,6 +29,29 @@ def make_settings(config=None, root: Path | None = None) -> Settings:
     return settings_from_table(dict(config or {}), "config", root or Path.cwd(), None)
 
 
+_DEFAULT: list = [None, None]  # [folder, its Settings] of the last call without a config
+
+
+def _settings(config) -> Settings:
+    """``make_settings(config)``; for no config, the Settings of the last call when the current
+    folder is the same and holds no ``.postlint-words.txt`` (then nothing else decides them).
+
+    A loop of ``lint_bytes(data, path)`` built them again for every posting: ``Path.cwd()``
+    twice, a ``stat`` through pathlib and the Settings record (~10 us a posting). Now one
+    ``getcwd`` and one ``stat``; with a words file there they are read again each call, as
+    before, so an edited word list is seen at once. tests/test_api.py checks both.
+    """
+    if config is not None:
+        return make_settings(config)
+    folder = os.getcwd()
+    if os.path.lexists(os.path.join(folder, WORDS_FILE)):
+        return make_settings(None)
+    if _DEFAULT[0] != folder:
+        _DEFAULT[1] = make_settings(None, Path(folder))
+        _DEFAULT[0] = folder
+    return _DEFAULT[1]
+
+
 def linter_for(settings: Settings) -> Linter:
     key = settings.rule_files
     if key not in _LINTERS:
@@ -36,7 +60,7 @@ def linter_for(settings: Settings) -> Linter:
 
 
 def lint_text(text: str, path: str = "<text>", config=None) -> list:
-    settings = make_settings(config)
+    settings = _settings(config)
     from postlint.document import Document
 
     with paused():  # the cyclic collector, as lint_bytes does (postlint/collector.py)
@@ -45,13 +69,13 @@ def lint_text(text: str, path: str = "<text>", config=None) -> list:
 
 
 def lint_bytes(data: bytes, path: str = "<bytes>", config=None) -> list:
-    settings = make_settings(config)
+    settings = _settings(config)
     return linter_for(settings).lint_bytes(data, path, settings, Path(path)).diagnostics
 
 
 def fix_text(text: str, path: str = "<text>", config=None, unsafe: bool = False) -> tuple[str, list]:
     """Apply fixes to a fixed point; return (fixed text, remaining diagnostics)."""
-    settings = make_settings(config)
+    settings = _settings(config)
     result = linter_for(settings).lint_bytes(text.encode("utf-8", "surrogateescape"), path, settings, Path(path),
                                              fix=True, unsafe=unsafe)
     return (result.text if result.text is not None else text), result.diagnostics

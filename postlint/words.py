@@ -28,7 +28,6 @@ from __future__ import annotations
 import codecs
 import functools
 import itertools
-import weakref
 
 # Characters whose lower case is not one character, or is ASCII, or whose case-insensitive
 # match (re.IGNORECASE) reaches an ASCII letter: İ, ı, ſ and K (Kelvin).
@@ -174,14 +173,17 @@ def _lower_preimages(chars: frozenset) -> str:
     return "".join(sorted(found))
 
 
-_VIEWS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
 def words(doc) -> Words:
-    """The word view of ``doc.prose``, built once per document."""
-    view = _VIEWS.get(doc)
+    """The word view of ``doc.prose``, built once per document and kept beside its other views.
+
+    In the document's ``__dict__`` (as Document's cached views are), not in a
+    WeakKeyDictionary keyed by the document: its ``get`` made a weak reference for each
+    of the ~17 calls a posting, and each dead document ran its removal callback.
+    """
+    found = doc.__dict__
+    view = found.get("_words")
     if view is None:
-        view = _VIEWS[doc] = Words(doc.prose)
+        view = found["_words"] = Words(doc.prose)
     return view
 
 

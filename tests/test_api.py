@@ -121,3 +121,30 @@ def test_lint_records_is_lazy_and_matches_lint_text():
     assert rest == [("dump#2", 1, "PL302", "Empty list item"),
                     ("dump", 4, "PL006", "Record is a list, not an object (a record)")]
     assert as_tuples(linter.lint_text("##A\n", "dump#0")) == as_tuples([first])
+
+
+def test_no_config_calls_share_their_settings_while_nothing_decides_them_anew(tmp_path, monkeypatch):
+    from postlint import api
+
+    text = "We need a Pythn developer.\n"
+    monkeypatch.chdir(tmp_path)
+    first = api._settings(None)
+    assert api._settings(None) is first  # same folder, no word list: built once
+    assert first == api.make_settings(None)  # and what make_settings builds
+    plain = as_tuples(postlint.lint_text(text, "a.md"))
+    assert plain == as_tuples(postlint.lint_text(text, "a.md", config=api.make_settings(None)))
+
+    (tmp_path / ".postlint-words.txt").write_text("Pythn\n", encoding="utf-8")  # a word list appears
+    assert api._settings(None) is not first and api._settings(None).words == ("Pythn",)
+    assert as_tuples(postlint.lint_text(text, "a.md")) == as_tuples(
+        postlint.lint_text(text, "a.md", config=api.make_settings(None)))
+    (tmp_path / ".postlint-words.txt").write_text("Other\n", encoding="utf-8")  # and is edited
+    assert api._settings(None).words == ("Other",)
+    (tmp_path / ".postlint-words.txt").unlink()
+    assert api._settings(None).words == ()
+
+    other = tmp_path / "other"
+    other.mkdir()
+    monkeypatch.chdir(other)  # another folder: settings of their own, rooted there
+    assert api._settings(None).root == Path(str(other)) == api.make_settings(None).root
+    assert api._settings(None) == api.make_settings(None)

@@ -400,3 +400,26 @@ def test_the_rules_leave_the_shared_token_parts_alone_on_the_seeds_and_hostile_l
 def test_the_rules_leave_the_shared_token_parts_alone_on_the_corpus():
     for path in corpus_files()[::3]:
         _lint_then_compare(path.read_text(encoding="utf-8", errors="surrogateescape"))
+
+
+# ------------------------------------------------------------ headings (fastlist.fast_heading)
+HEADINGS = {
+    "plain": "# Role\n", "every level": "".join("#" * i + " H\n" for i in range(1, 8)),
+    "seven is text": "####### seven\n", "eight": "######## x\n", "no space is text": "#tag\n##x\n",
+    "only hashes": "#\n##\n######\n#######\n", "hash and blanks": "# \n#\t\n##   \n",
+    "closing run": "# Role #\n## Role ##   \n### Role#\n# Role \\#\n# Role # #\n",
+    "closing run only": "# #\n## ###\n#\t#\n# ##  \n", "tab after": "#\tRole\n##\t\tRole\t#\t\n",
+    "indented 1-3": " # a\n  ## b\n   ### c\n", "indented 4 is code": "    # code\n",
+    "inner hashes": "# C# and F# #\n# a #b\n", "trailing blanks": "# a   \n# b\t \t\n",
+    "no final newline": "## End", "unicode spaces": "#\u00a0nbsp\n# a\u00a0#\n# a\u2003\n# \u2003a\u2003 #\n",
+    "form feed": "# a\x0c\n#\x0ca\n# \x0c#\n", "NUL": "# a\x00\n# \x00 #\n", "surrogate": "# a\udc80 #\n",
+    "in a list": "- # a\n- ## b #\n", "in a quote": "> # a\n> ## b ##\n", "after paragraph": "Text\n# a\n",
+    "setext below": "# a\n===\n", "Liquid and HTML": "# {{ page.title }} #\n# <b>a</b>\n",
+    "CRLF": "# a #\r\n## b\r\n", "pipe": "# a | b\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(HEADINGS))
+def test_same_tokens_on_hostile_headings(name):
+    same(HEADINGS[name])
+    same("---\ntitle: x\n---\n\n" + HEADINGS[name] + "\nBody.\n")

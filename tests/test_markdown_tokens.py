@@ -107,3 +107,42 @@ def test_maps_are_file_lines():
     doc = Document.from_bytes(b"---\ntitle: x\nb: y\n---\n# H\n\n- a\n- b\n", "t.md")
     assert [(t.type, t.map) for t in parse_body(doc) if t.map][:3] == [
         ("heading_open", [4, 5]), ("inline", [4, 5]), ("bullet_list_open", [6, 8])]
+
+
+# ----------------------------------------------- postlint.markdown.normalize
+NORMALIZE_TEXTS = ["", "a", "a\nb\n", "a\r\nb\r\n", "a\rb\r", "a\r\r\nb\n\r", "\r", "\r\n", "\n\r",
+                   "a\x00b\x00", "\x00\r\n\x00", "\ufeff---\r\ntitle: x\r\n---\r\n\tbody\udc80\r",
+                   "{% raw %}\r\n<div>\x00</div>\n"]
+
+
+def _normalized(rule, src: str) -> str:
+    from markdown_it.rules_core.state_core import StateCore
+
+    state = StateCore(src, PLAIN, {})
+    rule(state)
+    return state.src
+
+
+@pytest.mark.parametrize("src", NORMALIZE_TEXTS)
+def test_normalize_equals_markdown_its_own_on_hostile_texts(src):
+    from markdown_it.rules_core.normalize import normalize as plain
+    from postlint.markdown import normalize
+
+    assert _normalized(normalize, src) == _normalized(plain, src)
+
+
+@pytest.mark.corpus
+def test_normalize_equals_markdown_its_own_on_every_corpus_posting():
+    from markdown_it.rules_core.normalize import normalize as plain
+    from postlint.markdown import normalize
+
+    for path in corpus_files():
+        text = path.read_bytes().decode("utf-8", "surrogateescape")
+        assert _normalized(normalize, text) == _normalized(plain, text), path
+
+
+def test_the_postlint_parser_normalizes_with_its_own_rule():
+    from postlint.markdown import normalize, parser
+
+    assert normalize in parser().core.ruler.getRules("")
+    assert normalize not in PLAIN.core.ruler.getRules("")

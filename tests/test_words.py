@@ -673,3 +673,20 @@ def test_gender_stems_pattern_matches_like_its_plain_form():
         assert [m.span() for m in words.finditer(text)] == want, text[:40]
         found += len(want)
     assert found > 500
+
+
+def test_the_word_view_is_built_once_per_document_and_kept_with_it():
+    import gc
+    import weakref
+
+    from postlint.document import Document
+
+    doc = Document.from_text("---\ntitle: x\n---\nWe hire a Python developer.\n")
+    view = words(doc)
+    assert words(doc) is view and view.prose == doc.prose
+    other = Document.from_text(doc.text)  # an equal text, another document: its own view
+    assert words(other) is not view and words(other).vocab == view.vocab
+    dead = weakref.ref(view)
+    del doc, view
+    gc.collect()
+    assert dead() is None  # freed with its document
