@@ -422,19 +422,24 @@ class _Chunks(dict):
     """chunk -> words + syllables + function words, packed (see above), filled on first sight."""
 
     def __missing__(self, chunk: str) -> int:
-        if chunk.isalpha():  # ASCII letters only: one _WORD match, the whole chunk
-            both, n = _SYLLABLES[chunk], 1
+        if chunk.isalpha():
+            # ASCII letters only: one _WORD match, the whole chunk. Counted here, not through
+            # _SYLLABLES and syllables()'s lru_cache: one memo instead of three a new word
+            # (~1.5 of ~5.3 µs; the chunk is not looked up again, this memo answers).
+            packed = _count_syllables(chunk) + ((chunk in _FUNCTION_WORDS) << _CHUNK_SHIFT) + _ONE_WORD
         else:
             found = _WORD.findall(chunk.replace("\x01", "’"))
             both, n = sum(map(_SYLLABLES.__getitem__, found)), len(found)
-        packed = ((both & _SYLLABLE_MASK) + ((both >> _FUNCTION_SHIFT) << _CHUNK_SHIFT)
-                  + (n << (2 * _CHUNK_SHIFT)))
+            packed = ((both & _SYLLABLE_MASK) + ((both >> _FUNCTION_SHIFT) << _CHUNK_SHIFT)
+                      + (n << (2 * _CHUNK_SHIFT)))
         if len(self) < 200_000:  # bounded, as _SYLLABLES
             self[chunk] = packed
         return packed
 
 
 _CHUNKS = _Chunks()
+_ONE_WORD = 1 << (2 * _CHUNK_SHIFT)
+_count_syllables = syllables.__wrapped__  # syllables() without its lru_cache
 
 
 def _chunk_counts(text: str) -> tuple[int, int, int]:

@@ -420,3 +420,38 @@ def test_units_and_blocks_equal_the_plain_loops():
         doc = Document.from_bytes(text, "x.md") if isinstance(text, bytes) else Document.from_text(text)
         assert list(r._units(doc)) == list(_plain_units(doc))
         assert list(r._blocks(doc)) == list(_plain_blocks(doc))
+
+
+def _corpus_chunks():
+    from postlint import readability as r
+
+    texts = list(_HOSTILE)
+    corpus = ROOT.parent / "shared" / "corpus"
+    if corpus.is_dir():
+        texts += [Document.from_bytes(f.read_bytes(), str(f)).prose for f in sorted(corpus.rglob("*.md"))]
+    chunks = set()
+    for text in texts:
+        if len(text) < r._CHUNKED_MAX and "\x01" not in text:
+            chunks.update(text.replace("’", "\x01").encode("ascii", "replace").translate(r._CHUNK_BYTES)
+                          .decode("ascii").split())
+    return sorted(chunks)
+
+
+def test_a_new_chunk_is_counted_as_through_the_word_memo():
+    """_Chunks counts an all-letter chunk itself (syllables() without its cache, the function-word
+    bit) instead of through _SYLLABLES: the packed value is the one the three memos gave, for every
+    chunk of the corpus and the hostile texts, in a fresh memo (first use) and again (memoised)."""
+    from postlint import readability as r
+
+    def through_the_word_memo(chunk):
+        found = r._WORD.findall(chunk.replace("\x01", "’"))
+        both = sum(map(r._SYLLABLES.__getitem__, found))
+        return ((both & r._SYLLABLE_MASK) + ((both >> r._FUNCTION_SHIFT) << r._CHUNK_SHIFT)
+                + (len(found) << (2 * r._CHUNK_SHIFT)))
+
+    chunks = _corpus_chunks() + ["I", "A", "WWWW", "AWS", "Www", "The", "THE", "business", "Business", "x" * 300]
+    fresh = r._Chunks()
+    for chunk in chunks:
+        assert fresh[chunk] == through_the_word_memo(chunk), chunk
+    assert all(fresh[chunk] == through_the_word_memo(chunk) for chunk in chunks)
+    assert len(chunks) > 100
