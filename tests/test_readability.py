@@ -464,9 +464,11 @@ def _corpus_chunks():
 
 
 def test_a_new_chunk_is_counted_as_through_the_word_memo():
-    """_Chunks counts an all-letter chunk itself (syllables() without its cache, the function-word
-    bit) instead of through _SYLLABLES: the packed value is the one the three memos gave, for every
-    chunk of the corpus and the hostile texts, in a fresh memo (first use) and again (memoised)."""
+    """_Chunks counts an all-letter chunk itself (syllables()'s steps, the function-word bit)
+    instead of through _SYLLABLES, and takes a capitalised chunk's count from its lower-case form
+    in the memo (or leaves that there): the packed value is the one the three memos gave, for
+    every chunk of the corpus and the hostile texts, in a fresh memo (first use, in two orders),
+    again (memoised), and for every entry the memo holds."""
     from postlint import readability as r
 
     def through_the_word_memo(chunk):
@@ -475,9 +477,12 @@ def test_a_new_chunk_is_counted_as_through_the_word_memo():
         return ((both & r._SYLLABLE_MASK) + ((both >> r._FUNCTION_SHIFT) << r._CHUNK_SHIFT)
                 + (len(found) << (2 * r._CHUNK_SHIFT)))
 
-    chunks = _corpus_chunks() + ["I", "A", "WWWW", "AWS", "Www", "The", "THE", "business", "Business", "x" * 300]
-    fresh = r._Chunks()
-    for chunk in chunks:
-        assert fresh[chunk] == through_the_word_memo(chunk), chunk
-    assert all(fresh[chunk] == through_the_word_memo(chunk) for chunk in chunks)
+    chunks = _corpus_chunks() + ["I", "A", "WWWW", "AWS", "Www", "The", "THE", "business", "Business", "x" * 300,
+                                 "HTTPS", "https", "Https", "ANd", "And", "and", "AND", "Creates", "CREATES"]
     assert len(chunks) > 100
+    for order in (chunks, chunks[::-1]):  # capitalised before lower-case, and after
+        fresh = r._Chunks()
+        for chunk in order:
+            assert fresh[chunk] == through_the_word_memo(chunk), chunk
+        assert all(fresh[chunk] == through_the_word_memo(chunk) for chunk in chunks)
+        assert all(value == through_the_word_memo(chunk) for chunk, value in fresh.items())
