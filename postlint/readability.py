@@ -60,29 +60,33 @@ _WORDS = {"business": 2, "businesses": 3, "people": 2, "someone": 2, "something"
 def _stem_syllables(w: str) -> int:
     if len(w) <= 3:
         return 1
+    # The endings, by the last letter first (one str call a word instead of up to five).
     base = w
-    if base.endswith(("que", "ques")):  # unique, techniques: the 'ue' is silent
-        base = base[: base.rindex("que") + 1]
-    elif base.endswith("es"):
-        # kept after c, g, s, x, z, ch, sh, or an l after a non-vowel: (?:[cgsxz]|ch|sh|[^aeiouy]l)es$
-        # (len(w) > 3: base[-4] exists)
-        c = base[-3]
-        if not (c in "cgsxz" or (c == "h" and base[-4] in "cs") or (c == "l" and base[-4] not in "aeiouy")):
-            base = base[:-2]
-    elif base.endswith("ed") and not base.endswith(("ted", "ded")):
-        base = base[:-2]
-    elif base.endswith("e"):
-        # kept in ee, ye, oe, le after a non-vowel, re after a non-vowel but y: (?:[^aeiouy]le|ee|ye|[^aeiou]re|oe)$
-        c = base[-2]
-        if not (c in "eyo" or (c == "l" and base[-3] not in "aeiouy") or (c == "r" and base[-3] not in "aeiou")):
-            base = base[:-1]
+    last = w[-1]
+    if last == "e":
+        if w.endswith("que"):  # unique: the 'ue' is silent
+            base = w[:-2]
+        else:
+            # kept in ee, ye, oe, le after a non-vowel, re after a non-vowel but y:
+            # (?:[^aeiouy]le|ee|ye|[^aeiou]re|oe)$ (len(w) > 3: w[-3] exists)
+            c = w[-2]
+            if not (c in "eyo" or (c == "l" and w[-3] not in "aeiouy") or (c == "r" and w[-3] not in "aeiou")):
+                base = w[:-1]
+    elif last == "s":
+        if w.endswith("ques"):  # techniques
+            base = w[:-3]
+        elif w[-2] == "e":
+            # kept after c, g, s, x, z, ch, sh, or an l after a non-vowel: (?:[cgsxz]|ch|sh|[^aeiouy]l)es$
+            c = w[-3]
+            if not (c in "cgsxz" or (c == "h" and w[-4] in "cs") or (c == "l" and w[-4] not in "aeiouy")):
+                base = w[:-2]
+    elif last == "d" and w[-2] == "e" and w[-3] not in "td":  # -ed, but not -ted, -ded
+        base = w[:-2]
     n = len(_GROUPS.findall(base))
     if _VOWEL_PAIR.search(w):
         n += len(_HIATUS.findall(w))
-    if base.endswith(("ism", "thm", "thms")):
-        n += 1
-    if base.endswith("ically"):
-        n -= 1
+    if base.endswith(("ism", "thm", "thms", "ically")):
+        n += -1 if base[-1] == "y" else 1  # -ically loses one, -ism/-thm(s) gain one
     if w.startswith(_PREFIXES) and not w.startswith(_NOT_PREFIXES):
         n += 1
     return max(1, n)

@@ -264,7 +264,8 @@ def test_stem_syllables_equal_the_regex_version_on_every_short_pattern():
     words = ["".join(t) for n in (1, 2, 3, 4) for t in itertools.product(alphabet, repeat=n)]
     words += ["".join(t) for t in itertools.product("aeyclrhsx", repeat=5)]
     words += [p + w + e for w in words[:3000:7] for p in ("", "re", "pre", "de", "rea", "preach", "deaf", "reig")
-              for e in ("", "e", "es", "le", "re", "les", "ches", "shes", "ee", "ye", "oe", "ed", "que", "ques")]
+              for e in ("", "e", "es", "le", "re", "les", "ches", "shes", "ee", "ye", "oe", "ed", "ted", "ded", "que", "ques",
+                        "ism", "isme", "thm", "thms", "thmes", "ically", "queue", "quees", "eques")]
     words += ["é" + w for w in words[:2000:5]] + [w + "\n" for w in words[:2000:5]] + ["'le", "x'es", "ß" * 4 + "le"]
     from postlint import readability as r
 
