@@ -37,10 +37,12 @@ _VOWEL_PAIR = re.compile(r"[aeiouy][aeiouy]")
 _SUFFIXES = (("ments", 1), ("ment", 1), ("ness", 1), ("less", 1), ("fully", 2), ("ful", 1),
              ("ly", 1), ("ship", 1))
 _ANY_SUFFIX = tuple(suffix for suffix, _ in _SUFFIXES)
-_KEEP_ES = re.compile(r"(?:[cgsxz]|ch|sh|[^aeiouy]l)es$")
-_KEEP_E = re.compile(r"(?:[^aeiouy]le|ee|ye|[^aeiou]re|oe)$")
-_PREFIX = re.compile(r"(?:re|pre|de)[aiou]")
-_NOT_PREFIX = re.compile(r"rea[dlcsp]|deal|deaf|dea[dr]|preach|reig|reic")
+# Plain string tests, not small regexes (a regex call costs several str method calls; each word
+# new to a process takes these): a prefix re-/pre-/de- before a vowel counts ((?:re|pre|de)[aiou]),
+# except in these words (rea[dlcsp]|deal|deaf|dea[dr]|preach|reig|reic). tests/test_readability.py
+# compares _stem_syllables with the regexes it was written with.
+_PREFIXES = tuple(p + v for p in ("re", "pre", "de") for v in "aiou")
+_NOT_PREFIXES = ("read", "real", "reac", "reas", "reap", "deal", "deaf", "dead", "dear", "preach", "reig", "reic")
 # Frequent words the rules above get wrong (counts from CMUdict).
 _WORDS = {"business": 2, "businesses": 3, "people": 2, "someone": 2, "something": 2,
           "sometimes": 2, "everyone": 3, "everything": 3, "every": 2, "different": 3,
@@ -58,23 +60,34 @@ _WORDS = {"business": 2, "businesses": 3, "people": 2, "someone": 2, "something"
 def _stem_syllables(w: str) -> int:
     if len(w) <= 3:
         return 1
+    # The endings, by the last letter first (one str call a word instead of up to five).
     base = w
-    if base.endswith(("que", "ques")):  # unique, techniques: the 'ue' is silent
-        base = base[: base.rindex("que") + 1]
-    elif base.endswith("es") and not _KEEP_ES.search(base):
-        base = base[:-2]
-    elif base.endswith("ed") and not base.endswith(("ted", "ded")):
-        base = base[:-2]
-    elif base.endswith("e") and not _KEEP_E.search(base):
-        base = base[:-1]
+    last = w[-1]
+    if last == "e":
+        if w.endswith("que"):  # unique: the 'ue' is silent
+            base = w[:-2]
+        else:
+            # kept in ee, ye, oe, le after a non-vowel, re after a non-vowel but y:
+            # (?:[^aeiouy]le|ee|ye|[^aeiou]re|oe)$ (len(w) > 3: w[-3] exists)
+            c = w[-2]
+            if not (c in "eyo" or (c == "l" and w[-3] not in "aeiouy") or (c == "r" and w[-3] not in "aeiou")):
+                base = w[:-1]
+    elif last == "s":
+        if w.endswith("ques"):  # techniques
+            base = w[:-3]
+        elif w[-2] == "e":
+            # kept after c, g, s, x, z, ch, sh, or an l after a non-vowel: (?:[cgsxz]|ch|sh|[^aeiouy]l)es$
+            c = w[-3]
+            if not (c in "cgsxz" or (c == "h" and w[-4] in "cs") or (c == "l" and w[-4] not in "aeiouy")):
+                base = w[:-2]
+    elif last == "d" and w[-2] == "e" and w[-3] not in "td":  # -ed, but not -ted, -ded
+        base = w[:-2]
     n = len(_GROUPS.findall(base))
     if _VOWEL_PAIR.search(w):
         n += len(_HIATUS.findall(w))
-    if base.endswith(("ism", "thm", "thms")):
-        n += 1
-    if base.endswith("ically"):
-        n -= 1
-    if _PREFIX.match(w) and not _NOT_PREFIX.match(w):
+    if base.endswith(("ism", "thm", "thms", "ically")):
+        n += -1 if base[-1] == "y" else 1  # -ically loses one, -ism/-thm(s) gain one
+    if w.startswith(_PREFIXES) and not w.startswith(_NOT_PREFIXES):
         n += 1
     return max(1, n)
 
@@ -97,6 +110,11 @@ def syllables(word: str) -> int:
         return _WORDS[w]
     if "-" in w:
         return sum(syllables(part) for part in w.split("-") if part)
+    return _suffix_syllables(w)
+
+
+def _suffix_syllables(w: str) -> int:
+    """The end of syllables(): ``w`` lower-case, without an apostrophe or hyphen, not in _WORDS."""
     if not w.endswith(_ANY_SUFFIX):
         return _stem_syllables(w)  # what the loop below ends with when no suffix matches
     for suffix, n in _SUFFIXES:
@@ -422,19 +440,38 @@ class _Chunks(dict):
     """chunk -> words + syllables + function words, packed (see above), filled on first sight."""
 
     def __missing__(self, chunk: str) -> int:
-        if chunk.isalpha():  # ASCII letters only: one _WORD match, the whole chunk
-            both, n = _SYLLABLES[chunk], 1
+        if chunk.isalpha():
+            # ASCII letters only: one _WORD match, the whole chunk. Counted here, not through
+            # _SYLLABLES and syllables()'s lru_cache: one memo instead of three a new word
+            # (~1.5 of ~5.3 µs; the chunk is not looked up again, this memo answers).
+            # syllables(chunk) for letters only (no apostrophe, hyphen or empty word to test for).
+            if 2 <= len(chunk) <= 4 and chunk.isupper():
+                n = len(chunk) + 2 * chunk.count("W")  # an acronym
+            else:
+                # The count depends on the lower-case word only: "Experience" takes the count of
+                # "experience" when it is in the memo, and leaves it there when not (a fifth of a
+                # corpus's all-letter chunks differ from another only by case).
+                w = chunk.lower()
+                lower = self.get(w)
+                if lower is not None:
+                    n = lower & _CHUNK_MASK
+                else:
+                    n = _WORDS[w] if w in _WORDS else _suffix_syllables(w)
+                    if w != chunk and len(self) < 200_000:
+                        self[w] = n + ((w in _FUNCTION_WORDS) << _CHUNK_SHIFT) + _ONE_WORD
+            packed = n + ((chunk in _FUNCTION_WORDS) << _CHUNK_SHIFT) + _ONE_WORD
         else:
             found = _WORD.findall(chunk.replace("\x01", "’"))
             both, n = sum(map(_SYLLABLES.__getitem__, found)), len(found)
-        packed = ((both & _SYLLABLE_MASK) + ((both >> _FUNCTION_SHIFT) << _CHUNK_SHIFT)
-                  + (n << (2 * _CHUNK_SHIFT)))
+            packed = ((both & _SYLLABLE_MASK) + ((both >> _FUNCTION_SHIFT) << _CHUNK_SHIFT)
+                      + (n << (2 * _CHUNK_SHIFT)))
         if len(self) < 200_000:  # bounded, as _SYLLABLES
             self[chunk] = packed
         return packed
 
 
 _CHUNKS = _Chunks()
+_ONE_WORD = 1 << (2 * _CHUNK_SHIFT)
 
 
 def _chunk_counts(text: str) -> tuple[int, int, int]:

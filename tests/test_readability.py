@@ -220,9 +220,16 @@ def _plain_syllables(word):
     return _plain_stem_syllables(w)
 
 
+# The regexes _stem_syllables was written with (it now tests the same with str methods).
+_KEEP_ES = re.compile(r"(?:[cgsxz]|ch|sh|[^aeiouy]l)es$")
+_KEEP_E = re.compile(r"(?:[^aeiouy]le|ee|ye|[^aeiou]re|oe)$")
+_PREFIX = re.compile(r"(?:re|pre|de)[aiou]")
+_NOT_PREFIX = re.compile(r"rea[dlcsp]|deal|deaf|dea[dr]|preach|reig|reic")
+
+
 def _plain_stem_syllables(w):
-    """_stem_syllables as written before its shortcut (no _HIATUS scan of a word without two
-    adjacent vowels): the reference it must equal."""
+    """_stem_syllables as written before its shortcuts (no _HIATUS scan of a word without two
+    adjacent vowels; str tests for the endings and prefixes): the reference it must equal."""
     from postlint import readability as r
 
     if len(w) <= 3:
@@ -230,20 +237,40 @@ def _plain_stem_syllables(w):
     base = w
     if base.endswith(("que", "ques")):
         base = base[: base.rindex("que") + 1]
-    elif base.endswith("es") and not r._KEEP_ES.search(base):
+    elif base.endswith("es") and not _KEEP_ES.search(base):
         base = base[:-2]
     elif base.endswith("ed") and not base.endswith(("ted", "ded")):
         base = base[:-2]
-    elif base.endswith("e") and not r._KEEP_E.search(base):
+    elif base.endswith("e") and not _KEEP_E.search(base):
         base = base[:-1]
     n = len(r._GROUPS.findall(base)) + len(r._HIATUS.findall(w))
     if base.endswith(("ism", "thm", "thms")):
         n += 1
     if base.endswith("ically"):
         n -= 1
-    if r._PREFIX.match(w) and not r._NOT_PREFIX.match(w):
+    if _PREFIX.match(w) and not _NOT_PREFIX.match(w):
         n += 1
     return max(1, n)
+
+
+def test_stem_syllables_equal_the_regex_version_on_every_short_pattern():
+    """The str tests of _stem_syllables (the e/es endings kept, the re/pre/de prefixes) give what
+    the regexes gave: every word of 4 and 5 letters over an alphabet holding each letter they
+    look at (and others), those words with the endings and prefixes around them, non-ASCII
+    letters, apostrophes and a newline."""
+    import itertools
+
+    alphabet = "aeiouyclrhsgxzdtqb"
+    words = ["".join(t) for n in (1, 2, 3, 4) for t in itertools.product(alphabet, repeat=n)]
+    words += ["".join(t) for t in itertools.product("aeyclrhsx", repeat=5)]
+    words += [p + w + e for w in words[:3000:7] for p in ("", "re", "pre", "de", "rea", "preach", "deaf", "reig")
+              for e in ("", "e", "es", "le", "re", "les", "ches", "shes", "ee", "ye", "oe", "ed", "ted", "ded", "que", "ques",
+                        "ism", "isme", "thm", "thms", "thmes", "ically", "queue", "quees", "eques")]
+    words += ["é" + w for w in words[:2000:5]] + [w + "\n" for w in words[:2000:5]] + ["'le", "x'es", "ß" * 4 + "le"]
+    from postlint import readability as r
+
+    for w in words:
+        assert r._stem_syllables(w) == _plain_stem_syllables(w), w
 
 
 def test_hiatus_needs_two_adjacent_vowels():
@@ -420,3 +447,43 @@ def test_units_and_blocks_equal_the_plain_loops():
         doc = Document.from_bytes(text, "x.md") if isinstance(text, bytes) else Document.from_text(text)
         assert list(r._units(doc)) == list(_plain_units(doc))
         assert list(r._blocks(doc)) == list(_plain_blocks(doc))
+
+
+def _corpus_chunks():
+    from postlint import readability as r
+
+    texts = list(_HOSTILE)
+    corpus = ROOT.parent / "shared" / "corpus"
+    if corpus.is_dir():
+        texts += [Document.from_bytes(f.read_bytes(), str(f)).prose for f in sorted(corpus.rglob("*.md"))]
+    chunks = set()
+    for text in texts:
+        if len(text) < r._CHUNKED_MAX and "\x01" not in text:
+            chunks.update(text.replace("’", "\x01").encode("ascii", "replace").translate(r._CHUNK_BYTES)
+                          .decode("ascii").split())
+    return sorted(chunks)
+
+
+def test_a_new_chunk_is_counted_as_through_the_word_memo():
+    """_Chunks counts an all-letter chunk itself (syllables()'s steps, the function-word bit)
+    instead of through _SYLLABLES, and takes a capitalised chunk's count from its lower-case form
+    in the memo (or leaves that there): the packed value is the one the three memos gave, for
+    every chunk of the corpus and the hostile texts, in a fresh memo (first use, in two orders),
+    again (memoised), and for every entry the memo holds."""
+    from postlint import readability as r
+
+    def through_the_word_memo(chunk):
+        found = r._WORD.findall(chunk.replace("\x01", "’"))
+        both = sum(map(r._SYLLABLES.__getitem__, found))
+        return ((both & r._SYLLABLE_MASK) + ((both >> r._FUNCTION_SHIFT) << r._CHUNK_SHIFT)
+                + (len(found) << (2 * r._CHUNK_SHIFT)))
+
+    chunks = _corpus_chunks() + ["I", "A", "WWWW", "AWS", "Www", "The", "THE", "business", "Business", "x" * 300,
+                                 "HTTPS", "https", "Https", "ANd", "And", "and", "AND", "Creates", "CREATES"]
+    assert len(chunks) > 100
+    for order in (chunks, chunks[::-1]):  # capitalised before lower-case, and after
+        fresh = r._Chunks()
+        for chunk in order:
+            assert fresh[chunk] == through_the_word_memo(chunk), chunk
+        assert all(fresh[chunk] == through_the_word_memo(chunk) for chunk in chunks)
+        assert all(value == through_the_word_memo(chunk) for chunk, value in fresh.items())
