@@ -187,7 +187,8 @@ def lint_files(items, jobs: int, *, fix: bool = False, unsafe: bool = False, wri
     linters = linters or Linters()
     if fix:
         cache = None
-    entries = _lookup(iter(items), cache)
+    stream = iter(items)
+    entries = _lookup(stream, cache)
     head = []
     misses = 0
     threshold = MIN_FILES_PER_WORKER * jobs
@@ -208,7 +209,7 @@ def lint_files(items, jobs: int, *, fix: bool = False, unsafe: bool = False, wri
     # Lint the first miss here before forking: it loads the spelling table and compiles the
     # patterns the rules build on first use, and forked workers inherit all of it instead of
     # each paying it again (measured below in benchmarks/scale.py's jobs row).
-    rest = _chain(head, entries)
+    rest = iter(head)  # it holds the first miss: threshold >= 2
     for path, display, settings, data, key, hit in rest:
         if hit is not None:
             yield hit
@@ -217,7 +218,13 @@ def lint_files(items, jobs: int, *, fix: bool = False, unsafe: bool = False, wri
         _store(cache, path, key, result)
         yield result
         break
-    yield from _pooled(rest, jobs, fix, unsafe, write, cache, linters)
+    if PARENT_LINTS and _context().get_start_method() == "fork":
+        # The files after the head are looked up in the cache by whichever process claims
+        # their chunk (reading and hashing them is shared too); this process stores the results.
+        tail = entries if cache is None else ((p, d, s, None, _LATER, None) for p, d, s in stream)
+        yield from _pooled(_chain(rest, tail), jobs, fix, unsafe, write, cache, linters, True)
+    else:
+        yield from _pooled(_chain(rest, entries), jobs, fix, unsafe, write, cache, linters, False)
     if cache is not None:
         cache.save()
 
@@ -235,11 +242,11 @@ class _Chunk:
         self.results = None
 
 
-def _pooled(entries, jobs, fix, unsafe, write, cache, linters):
+def _pooled(entries, jobs, fix, unsafe, write, cache, linters, forked):
     """The files after the first, linted by ``jobs`` processes: this one and forked
     children sharing the stream (_forked) where it can, else a ProcessPoolExecutor."""
-    if cache is None and PARENT_LINTS and _context().get_start_method() == "fork":
-        return _forked(entries, jobs, fix, unsafe, write, linters)
+    if forked:
+        return _forked(entries, jobs, fix, unsafe, write, linters, cache)
     return _executor(entries, jobs, fix, unsafe, write, cache)
 
 
@@ -347,6 +354,7 @@ def _terminate(pool) -> None:
 # (the children have the items already), no management thread and no futures compete with
 # the linting for the cores, this process lints instead of only feeding and waiting, and only
 # the children, not every worker, pay their own first-use work after the fork.
+_LATER = "later"  # an entry's key until the process that claims its chunk looks it up in the cache
 PARENT_LINTS = True  # False: always the executor (a test uses it to have a child lint every file)
 FORK_CHUNK = 8
 AHEAD = 32  # chunks this process may keep waiting for an older child's chunk before it waits for it
@@ -366,9 +374,34 @@ def _in_chunks(entries, size):
         yield chunk
 
 
-def _lint_chunk(linters, chunk, fix, unsafe, write) -> list:
-    return [_slim(lint_path(linters, path, display, settings, fix, unsafe, write, data))
-            for path, display, settings, data, _key, _hit in chunk]
+def _lint_chunk(linters, chunk, fix, unsafe, write, cache=None, notes=None) -> list:
+    """The FileResults of a chunk's entries: an entry whose key is _LATER is looked up in
+    ``cache`` first (a hit is not linted). This process stores each miss's findings, unless
+    ``notes`` is a list (a forked child): then it gets, for each entry, what the parent
+    needs to store it: (key of a miss or None for a hit, the lookup's new stat record, whether
+    it was looked up here)."""
+    from postlint.results import FileResult
+
+    results = []
+    for path, display, settings, data, key, hit in chunk:
+        looked = key is _LATER
+        if looked:
+            key = None
+            found = cache.lookup(path, display, settings)
+            if found is not None:  # None: unreadable, lint_path reads it and reports why
+                data, key, diagnostics = found
+                if diagnostics is not None:
+                    hit = FileResult(display, diagnostics)
+        if hit is None:
+            hit = _slim(lint_path(linters, path, display, settings, fix, unsafe, write, data))
+            if notes is None:
+                _store(cache, path, key, hit)
+        elif notes is not None:
+            key = None  # a hit: nothing to store
+        if notes is not None:
+            notes.append((key, cache.take_stat(os.path.abspath(path)) if looked else None, looked))
+        results.append(hit)
+    return results
 
 
 class _Child:
@@ -386,11 +419,13 @@ def _send(fd: int, index: int, payload: bytes) -> None:
         view = view[os.write(fd, view):]
 
 
-def _run_child(worker, entries, fd, claim, fix, unsafe, write, linters) -> int:
+def _run_child(worker, entries, fd, claim, fix, unsafe, write, linters, cache=None) -> int:
     import marshal
     import pickle
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
+    if cache is not None:
+        cache.forked()
     chunks = _in_chunks(entries, FORK_CHUNK)
     wanted = claim(worker)
     index = -1
@@ -405,11 +440,14 @@ def _run_child(worker, entries, fd, claim, fix, unsafe, write, linters) -> int:
         if index != wanted:
             continue
         try:
-            results = _lint_chunk(linters, chunk, fix, unsafe, write)
+            notes = None if cache is None else []
+            results = _lint_chunk(linters, chunk, fix, unsafe, write, cache, notes)
             if fix:
                 payload = pickle.dumps(results, pickle.HIGHEST_PROTOCOL)
-            else:
+            elif cache is None:
                 payload = marshal.dumps([_compact(r) for r in results])
+            else:
+                payload = marshal.dumps(([_compact(r) for r in results], notes))
         except BaseException as exc:  # noqa: BLE001 - raised again in the main process
             _send(fd, -1, _pickled(exc))
             return 1
@@ -429,7 +467,7 @@ def _pickled(exc) -> bytes:
         return pickle.dumps(RuntimeError("in a worker process:\n" + "".join(traceback.format_exception(exc))))
 
 
-def _forked(entries, jobs, fix, unsafe, write, linters):
+def _forked(entries, jobs, fix, unsafe, write, linters, cache=None):
     import gc
     import marshal
     import mmap
@@ -499,13 +537,29 @@ def _forked(entries, jobs, fix, unsafe, write, linters):
         while results is None:
             payload = received.pop(index, None)
             if payload is not None:
+                notes = None
                 if fix:
                     results = pickle.loads(payload)
-                else:
+                elif cache is None:
                     results = [_expand(row) for row in marshal.loads(payload)]
+                else:
+                    rows, notes = marshal.loads(payload)
+                    results = [_expand(row) for row in rows]
                 if len(results) != len(chunk) or any(r.path != e[1] for r, e in zip(results, chunk)):
                     # The child's walk saw other files (the tree changed meanwhile): lint them here.
-                    results = _lint_chunk(linters, chunk, fix, unsafe, write)
+                    results = _lint_chunk(linters, chunk, fix, unsafe, write, cache)
+                elif notes is not None:
+                    # Only this process writes the cache: the child linted the bytes it hashed
+                    # for each key, so an entry is stored under the key of what was linted.
+                    for entry, result, (key, stat, looked) in zip(chunk, results, notes):
+                        abspath = os.path.abspath(entry[0])
+                        if stat is not None:
+                            cache.add_stat(abspath, stat)
+                        if key is not None:
+                            cache.put(key, abspath, result.diagnostics)
+                        if looked:  # the child's lookup, counted here as this process's would be
+                            cache.hits += key is None
+                            cache.misses += key is not None
                 break
             child = lost(index)
             if child is not None or not children:
@@ -514,7 +568,7 @@ def _forked(entries, jobs, fix, unsafe, write, linters):
                     raise WorkerDied(f"a worker process died while linting {names} (killed or out of memory?); "
                                      "findings are incomplete; run again with --jobs 1 to lint in one process")
                 # It stopped early (its walk failed where this one's has not yet): lint them here.
-                results = _lint_chunk(linters, chunk, fix, unsafe, write)
+                results = _lint_chunk(linters, chunk, fix, unsafe, write, cache)
                 break
             if not wait:
                 return None
@@ -548,7 +602,7 @@ def _forked(entries, jobs, fix, unsafe, write, linters):
                     os.close(r)
                     for fd in children:
                         os.close(fd)
-                    code = _run_child(worker, entries, w, claim, fix, unsafe, write, linters)
+                    code = _run_child(worker, entries, w, claim, fix, unsafe, write, linters, cache)
                 except BaseException:  # noqa: BLE001 - a broken pipe: the main process has gone
                     pass
                 finally:
@@ -569,7 +623,7 @@ def _forked(entries, jobs, fix, unsafe, write, linters):
                 pending.append([index, chunk, None])
             if chunk is None:
                 break
-            pending[-1][2] = _lint_chunk(linters, chunk, fix, unsafe, write)
+            pending[-1][2] = _lint_chunk(linters, chunk, fix, unsafe, write, cache)
             read(False)
             yield from flush(False)
         yield from flush(True)

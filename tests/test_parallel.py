@@ -220,16 +220,19 @@ def _processes_naming(folder: Path) -> list:
 
 @pytest.mark.skipif(not Path("/proc").is_dir() or "fork" not in __import__("multiprocessing").get_all_start_methods(),
                     reason="forked children, seen in /proc")
+@pytest.mark.parametrize("cache", ["--no-cache", "cold cache"])
 @pytest.mark.parametrize("stop", ["ctrl-c", "broken pipe"])
-def test_stopping_early_leaves_no_child(tmp_path, stop):
+def test_stopping_early_leaves_no_child(tmp_path, stop, cache):
     import subprocess
     import sys
     import time
 
     many = tmp_path / "many-for-a-stop-test"
     postings_tree(many, copies=16)
-    p = subprocess.Popen([sys.executable, "-m", "postlint", "--no-cache", "--jobs", "2", str(many)], cwd=tmp_path,
-                         env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    env = dict(_env(), POSTLINT_CACHE_DIR=str(tmp_path / "cache"))  # with the cache: forked children too
+    args = ["--no-cache"] if cache == "--no-cache" else []
+    p = subprocess.Popen([sys.executable, "-m", "postlint", *args, "--jobs", "2", str(many)], cwd=tmp_path,
+                         env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     seen = set()
     while len(seen) < 2:  # findings of a second file: the children have been forked
         line = p.stdout.readline()
@@ -249,3 +252,5 @@ def test_stopping_early_leaves_no_child(tmp_path, stop):
     while _processes_naming(many) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert _processes_naming(many) == []
+    if stop == "ctrl-c":  # stopped: nothing half-done is written
+        assert not (tmp_path / "cache" / "v2" / "index").exists()
