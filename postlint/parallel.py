@@ -3,8 +3,8 @@
 ``lint_files`` takes the ``(path, display, settings)`` items of a run in their
 stable order and yields one FileResult per item, **in the same order**, whether
 it runs them here (``jobs == 1`` or a handful of files), here and in ``jobs - 1``
-forked children (no cache to consult and fork available: _forked), or in a
-process pool (with the cache, or where only spawn exists: _executor). All paths
+forked children (where fork is available, with or without the cache: _forked), or
+in a process pool (where only spawn exists: _executor). All paths
 call the same ``lint_path``, so ``--jobs N`` output is byte-identical to ``--jobs 1``.
 
 - The pool starts only for at least ``MIN_FILES_PER_WORKER * jobs`` files:
@@ -25,6 +25,10 @@ call the same ``lint_path``, so ``--jobs N`` output is byte-identical to ``--job
   chunks of it from a shared counter; this process lints the chunks it claims
   and yields everything in order. A child that saw other files than this process
   (the tree changed meanwhile) or stopped early has its chunks linted here.
+- The cache file is written by this process only, at the end of a run that was not
+  stopped (a dead worker, Ctrl-C); forked children look up the files they claim in
+  their copy of the index and send each miss's key (the hash of the bytes they
+  linted) and stat record with its findings.
 """
 
 from __future__ import annotations
@@ -181,8 +185,9 @@ def lint_files(items, jobs: int, *, fix: bool = False, unsafe: bool = False, wri
     """Yield a FileResult for each ``(path, display, settings)`` item, in order.
 
     ``cache`` is a :class:`postlint.cache.Cache` or None; it is not used when fixing.
-    Cache hits are answered here; only misses count towards starting a pool and
-    go to it.
+    Only misses count towards starting more processes (a warm run stays in this one);
+    after that, forked children look up the files they claim themselves, the pool
+    gets only the misses this process found.
     """
     linters = linters or Linters()
     if fix:
@@ -342,8 +347,8 @@ def _terminate(pool) -> None:
 
 
 # ------------------------------------------------------------------ forked children
-# Where fork is available and no cache is consulted (--no-cache, --fix, --diff), the files are
-# shared without a pool. This process forks jobs - 1 children after linting the first file, and
+# Where fork is available, the files are shared without a pool (with the result cache too:
+# whoever claims a chunk looks its files up, see _lint_chunk; this process stores the results). This process forks jobs - 1 children after linting the first file, and
 # every process, this one included, walks the same stream of items (each forked copy of the
 # generator yields the same files in the same order; discovery costs ~15 ms of a 3 s corpus
 # run), cut into chunks of FORK_CHUNK files, and claims the next chunk from a counter in shared
