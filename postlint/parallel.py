@@ -348,13 +348,18 @@ def _terminate(pool) -> None:
 
 # ------------------------------------------------------------------ forked children
 # Where fork is available, the files are shared without a pool (with the result cache too:
-# whoever claims a chunk looks its files up, see _lint_chunk; this process stores the results). This process forks jobs - 1 children after linting the first file, and
-# every process, this one included, walks the same stream of items (each forked copy of the
-# generator yields the same files in the same order; discovery costs ~15 ms of a 3 s corpus
-# run), cut into chunks of FORK_CHUNK files, and claims the next chunk from a counter in shared
-# memory whenever it is free (work stealing: no static split to go unbalanced). A child sends
-# the findings of each chunk it claimed through its own pipe (marshal, as the cache stores
-# them); this process yields its own chunks and the children's in stream order.
+# whoever claims a chunk looks its files up, see _lint_chunk; this process stores the results).
+# This process forks jobs - 1 children after linting the first file, and every process, this
+# one included, walks the same stream of items (each forked copy of the generator yields the
+# same files in the same order; discovery costs ~15 ms of a 3 s corpus run) and claims the next
+# chunk of it from a counter in shared memory whenever it is free (work stealing: no static
+# split to go unbalanced). A child sends the findings of each chunk it claimed through its own
+# pipe (marshal, as the cache stores them); this process yields its own chunks and the
+# children's in stream order.
+# Chunks are FORK_CHUNK files until the end of the stream is in sight: each walk reads
+# LOOKAHEAD files ahead, the first to meet the end puts the number of files in shared memory,
+# and from then on a claim takes about remaining / (2 * jobs) files, down to one, so that the
+# last chunks are short and no process waits long, idle, for another's last chunk.
 # Hand-written instead of ProcessPoolExecutor for speed: nothing is pickled on the way out
 # (the children have the items already), no management thread and no futures compete with
 # the linting for the cores, this process lints instead of only feeding and waiting, and only
@@ -362,21 +367,85 @@ def _terminate(pool) -> None:
 _LATER = "later"  # an entry's key until the process that claims its chunk looks it up in the cache
 PARENT_LINTS = True  # False: always the executor (a test uses it to have a child lint every file)
 FORK_CHUNK = 8
-AHEAD = 32  # chunks this process may keep waiting for an older child's chunk before it waits for it
+LOOKAHEAD = 64  # files each walk reads ahead of its claim, to see the end coming
+AHEAD = 32  # spans this process may keep waiting for an older child's chunk before it waits for it
 
-_HEADER = struct.Struct("<qQ")  # chunk index (-1: a pickled exception follows), payload length
-_SLOT = struct.Struct("<q")  # shared memory: slot 0 the next chunk to claim, slot w + 1 worker w's last claim (0: this process)
+_HEADER = struct.Struct("<qqQ")  # first file, files claimed (first -1: a pickled exception follows), payload length
+# Shared memory: the next file to claim, the number of files (-1: not known yet), then the last
+# claim (first file, files) of each worker (0: this process).
+_SLOT = struct.Struct("<q")
 
 
-def _in_chunks(entries, size):
-    chunk = []
-    for entry in entries:
-        chunk.append(entry)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
+class _Counter:
+    """The claims of all processes, in shared memory (anonymous MAP_SHARED: seen by the children)."""
+
+    def __init__(self, jobs: int):
+        import mmap
+        import multiprocessing
+
+        self.jobs = jobs
+        self.shared = mmap.mmap(-1, _SLOT.size * (2 + 2 * jobs))
+        _SLOT.pack_into(self.shared, _SLOT.size, -1)
+        self.lock = multiprocessing.get_context("fork").Lock()
+
+    def __call__(self, worker: int):
+        """(first file, files) of the next chunk, claimed for ``worker``."""
+        shared, size = self.shared, _SLOT.size
+        with self.lock:
+            start = _SLOT.unpack_from(shared, 0)[0]
+            total = _SLOT.unpack_from(shared, size)[0]
+            n = FORK_CHUNK
+            if total >= 0 and total - start < 2 * self.jobs * FORK_CHUNK:
+                n = max(1, min(FORK_CHUNK, -(-(total - start) // (2 * self.jobs))))
+            _SLOT.pack_into(shared, 0, start + n)
+            _SLOT.pack_into(shared, size * (2 + 2 * worker), start)
+            _SLOT.pack_into(shared, size * (3 + 2 * worker), n)
+        return start, n
+
+    def ended(self, total: int) -> None:
+        with self.lock:
+            if _SLOT.unpack_from(self.shared, _SLOT.size)[0] < 0:
+                _SLOT.pack_into(self.shared, _SLOT.size, total)
+
+    def last(self, worker: int):
+        return (_SLOT.unpack_from(self.shared, _SLOT.size * (2 + 2 * worker))[0],
+                _SLOT.unpack_from(self.shared, _SLOT.size * (3 + 2 * worker))[0])
+
+    def close(self) -> None:
+        self.shared.close()
+
+
+class _Walk:
+    """One process's walk of the stream, LOOKAHEAD entries ahead (memory stays flat): the first
+    walk to meet the end tells the counter the number of files. An error of the walk ends it
+    where it happened (``error``: this process raises it after the entries before it)."""
+
+    def __init__(self, entries, counter):
+        self.entries = entries
+        self.counter = counter
+        self.buffer: deque = deque()
+        self.position = 0  # index of buffer[0]
+        self.ended = False
+        self.error = None
+
+    def take(self, start: int, n: int):
+        """(the entries before ``start`` not taken yet, the entries [start, start + n)): fewer at the end."""
+        want = start + n + LOOKAHEAD
+        buffer = self.buffer
+        while not self.ended and self.position + len(buffer) < want:
+            try:
+                buffer.append(next(self.entries))
+            except StopIteration:
+                self.ended = True
+                self.counter.ended(self.position + len(buffer))
+            except Exception as exc:  # noqa: BLE001 - raised once the entries before it are done
+                self.ended = True
+                self.error = exc
+        skipped = [buffer.popleft() for _ in range(min(max(start - self.position, 0), len(buffer)))]
+        self.position += len(skipped)
+        chunk = [buffer.popleft() for _ in range(min(n, len(buffer)))] if self.position == start else []
+        self.position += len(chunk)
+        return skipped, chunk
 
 
 def _lint_chunk(linters, chunk, fix, unsafe, write, cache=None, notes=None) -> list:
@@ -418,8 +487,8 @@ class _Child:
         self.status = None  # exit code once it has ended (negative: the signal that killed it)
 
 
-def _send(fd: int, index: int, payload: bytes) -> None:
-    view = memoryview(_HEADER.pack(index, len(payload)) + payload)
+def _send(fd: int, start: int, n: int, payload: bytes) -> None:
+    view = memoryview(_HEADER.pack(start, n, len(payload)) + payload)
     while view:
         view = view[os.write(fd, view):]
 
@@ -431,19 +500,12 @@ def _run_child(worker, entries, fd, claim, fix, unsafe, write, linters, cache=No
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
     if cache is not None:
         cache.forked()
-    chunks = _in_chunks(entries, FORK_CHUNK)
-    wanted = claim(worker)
-    index = -1
+    walk = _Walk(entries, claim)
     while True:
-        try:
-            chunk = next(chunks, None)
-        except BaseException:  # noqa: BLE001 - the main process meets the same error in its walk
+        start, n = claim(worker)
+        chunk = walk.take(start, n)[1]
+        if not chunk:  # the end, or an error of the walk (the main process meets it in its own)
             return 0
-        if chunk is None:
-            return 0
-        index += 1
-        if index != wanted:
-            continue
         try:
             notes = None if cache is None else []
             results = _lint_chunk(linters, chunk, fix, unsafe, write, cache, notes)
@@ -454,10 +516,9 @@ def _run_child(worker, entries, fd, claim, fix, unsafe, write, linters, cache=No
             else:
                 payload = marshal.dumps(([_compact(r) for r in results], notes))
         except BaseException as exc:  # noqa: BLE001 - raised again in the main process
-            _send(fd, -1, _pickled(exc))
+            _send(fd, -1, 0, _pickled(exc))
             return 1
-        _send(fd, index, payload)
-        wanted = claim(worker)
+        _send(fd, start, n, payload)
 
 
 def _pickled(exc) -> bytes:
@@ -472,29 +533,28 @@ def _pickled(exc) -> bytes:
         return pickle.dumps(RuntimeError("in a worker process:\n" + "".join(traceback.format_exception(exc))))
 
 
+class _Span:
+    """Files of the stream in order, not yet yielded: a chunk this process linted, or files
+    other processes claimed (one or more of their chunks), filled in as their findings come."""
+
+    def __init__(self, start: int, entries: list, results=None):
+        self.start = start
+        self.entries = entries
+        self.results = [] if results is None else results
+
+
 def _forked(entries, jobs, fix, unsafe, write, linters, cache=None):
     import gc
     import marshal
-    import mmap
-    import multiprocessing
     import pickle
     import select
 
     import postlint.cache  # noqa: F401 - imported once here, not in each child
 
-    shared = mmap.mmap(-1, _SLOT.size * (jobs + 1))  # anonymous: MAP_SHARED, seen by the children
-    lock = multiprocessing.get_context("fork").Lock()
-
-    def claim(worker: int) -> int:
-        with lock:
-            index = _SLOT.unpack_from(shared, 0)[0]
-            _SLOT.pack_into(shared, 0, index + 1)
-            _SLOT.pack_into(shared, _SLOT.size * (worker + 1), index)
-        return index
-
+    claim = _Counter(jobs)
     children: dict = {}  # read end of its pipe -> _Child
-    received: dict = {}  # chunk index -> a child's payload
-    pending: deque = deque()  # [index, chunk, results or None] in stream order, not yet yielded
+    received: dict = {}  # first file of a child's chunk -> (files claimed, payload)
+    pending: deque = deque()  # _Span in stream order, not yet yielded
 
     def reap(child) -> None:
         os.close(child.fd)
@@ -521,27 +581,44 @@ def _forked(entries, jobs, fix, unsafe, write, linters, cache=None):
                 child.buffer += data
             buffer = child.buffer
             while len(buffer) >= _HEADER.size:
-                index, size = _HEADER.unpack_from(buffer)
+                start, n, size = _HEADER.unpack_from(buffer)
                 if len(buffer) < _HEADER.size + size:
                     break
                 payload = bytes(buffer[_HEADER.size:_HEADER.size + size])
                 del buffer[:_HEADER.size + size]
-                if index < 0:
+                if start < 0:
                     raise pickle.loads(payload)
-                received[index] = payload
+                received[start] = (n, payload)
 
-    def lost(index: int):
-        """The child that claimed chunk ``index`` and ended without sending it, or None."""
+    def lost(start: int):
+        """(the child that claimed the chunk from file ``start`` and ended without sending it, files)."""
         for child in gone:
-            if _SLOT.unpack_from(shared, _SLOT.size * (child.worker + 1))[0] == index:
-                return child
-        return None
+            first, n = claim.last(child.worker)
+            if first == start:
+                return child, n
+        return None, 0
 
-    def results_of(entry, wait: bool):
-        index, chunk, results = entry
-        while results is None:
-            payload = received.pop(index, None)
-            if payload is not None:
+    def store(chunk, results, notes) -> None:
+        # Only this process writes the cache: the child linted the bytes it hashed for each
+        # key, so an entry is stored under the key of what was linted.
+        for entry, result, (key, stat, looked) in zip(chunk, results, notes):
+            abspath = os.path.abspath(entry[0])
+            if stat is not None:
+                cache.add_stat(abspath, stat)
+            if key is not None:
+                cache.put(key, abspath, result.diagnostics)
+            if looked:  # the child's lookup, counted here as this process's would be
+                cache.hits += key is None
+                cache.misses += key is not None
+
+    def fill(span, wait: bool) -> bool:
+        """Fill in the findings of ``span``'s files; False if that would mean waiting and not ``wait``."""
+        while len(span.results) < len(span.entries):
+            done = len(span.results)
+            got = received.pop(span.start + done, None)
+            if got is not None:
+                n, payload = got
+                chunk = span.entries[done:done + n]
                 notes = None
                 if fix:
                     results = pickle.loads(payload)
@@ -554,39 +631,29 @@ def _forked(entries, jobs, fix, unsafe, write, linters, cache=None):
                     # The child's walk saw other files (the tree changed meanwhile): lint them here.
                     results = _lint_chunk(linters, chunk, fix, unsafe, write, cache)
                 elif notes is not None:
-                    # Only this process writes the cache: the child linted the bytes it hashed
-                    # for each key, so an entry is stored under the key of what was linted.
-                    for entry, result, (key, stat, looked) in zip(chunk, results, notes):
-                        abspath = os.path.abspath(entry[0])
-                        if stat is not None:
-                            cache.add_stat(abspath, stat)
-                        if key is not None:
-                            cache.put(key, abspath, result.diagnostics)
-                        if looked:  # the child's lookup, counted here as this process's would be
-                            cache.hits += key is None
-                            cache.misses += key is not None
-                break
-            child = lost(index)
+                    store(chunk, results, notes)
+                span.results += results
+                continue
+            child, n = lost(span.start + done)
             if child is not None or not children:
+                chunk = span.entries[done:done + n] if child is not None else span.entries[done:]
                 if child is not None and child.status != 0:
                     names = ", ".join(e[1] for e in chunk[:3]) + (", ..." if len(chunk) > 3 else "")
                     raise WorkerDied(f"a worker process died while linting {names} (killed or out of memory?); "
                                      "findings are incomplete; run again with --jobs 1 to lint in one process")
                 # It stopped early (its walk failed where this one's has not yet): lint them here.
-                results = _lint_chunk(linters, chunk, fix, unsafe, write, cache)
-                break
+                span.results += _lint_chunk(linters, chunk, fix, unsafe, write, cache)
+                continue
             if not wait:
-                return None
+                return False
             read(True)
-        return results
+        return True
 
     def flush(wait: bool):
         while pending:
-            results = results_of(pending[0], wait or len(pending) > AHEAD)
-            if results is None:
+            if not fill(pending[0], wait or len(pending) > AHEAD):
                 return
-            pending.popleft()
-            yield from results
+            yield from pending.popleft().results
 
     # The children are forked from this process: freezing its objects keeps their garbage
     # collector from walking (and so copying, page by page) everything they inherit.
@@ -615,23 +682,20 @@ def _forked(entries, jobs, fix, unsafe, write, linters, cache=None):
             os.close(w)
             os.set_blocking(r, False)
             children[r] = _Child(pid, worker, r)
-        chunks = _in_chunks(entries, FORK_CHUNK)
-        index = -1
+        walk = _Walk(entries, claim)
         while True:
-            wanted = claim(0)
-            chunk = None
-            while index < wanted:
-                chunk = next(chunks, None)
-                if chunk is None:
-                    break
-                index += 1
-                pending.append([index, chunk, None])
-            if chunk is None:
+            start, n = claim(0)
+            skipped, chunk = walk.take(start, n)
+            if skipped:  # other processes' chunks
+                pending.append(_Span(walk.position - len(chunk) - len(skipped), skipped))
+            if not chunk:
                 break
-            pending[-1][2] = _lint_chunk(linters, chunk, fix, unsafe, write, cache)
+            pending.append(_Span(start, chunk, _lint_chunk(linters, chunk, fix, unsafe, write, cache)))
             read(False)
             yield from flush(False)
         yield from flush(True)
+        if walk.error is not None:  # as in one process: after the findings of the files before it
+            raise walk.error
     finally:
         gc.unfreeze()
         for child in list(children.values()):  # Ctrl-C, an error, or the caller stopped reading
@@ -640,4 +704,4 @@ def _forked(entries, jobs, fix, unsafe, write, linters, cache=None):
             except OSError:
                 pass
             reap(child)
-        shared.close()
+        claim.close()
