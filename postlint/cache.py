@@ -231,6 +231,19 @@ class Cache:
         self.misses += 1
         return data, key, None
 
+    def forked(self) -> None:
+        """In a forked child (postlint/parallel.py): start with no new stat records of its own,
+        so that take_stat hands the parent only the records of this child's lookups."""
+        self._new_stats = {}
+
+    def take_stat(self, abspath: str):
+        """The stat record this process's lookup of ``abspath`` made (None: none), taken out:
+        a forked child sends it to the parent, which alone writes the index (add_stat)."""
+        return self._new_stats.pop(abspath, None)
+
+    def add_stat(self, abspath: str, record) -> None:
+        self._new_stats[abspath] = self._stats[abspath] = tuple(record)
+
     def get(self, key: str, abspath: str):
         """The cached diagnostics, or None (missing or undecodable entry)."""
         for entry_key, blob in self._entries.get(abspath, ()):

@@ -3,8 +3,8 @@
 ``lint_files`` takes the ``(path, display, settings)`` items of a run in their
 stable order and yields one FileResult per item, **in the same order**, whether
 it runs them here (``jobs == 1`` or a handful of files), here and in ``jobs - 1``
-forked children (no cache to consult and fork available: _forked), or in a
-process pool (with the cache, or where only spawn exists: _executor). All paths
+forked children (where fork is available, with or without the cache: _forked), or
+in a process pool (where only spawn exists: _executor). All paths
 call the same ``lint_path``, so ``--jobs N`` output is byte-identical to ``--jobs 1``.
 
 - The pool starts only for at least ``MIN_FILES_PER_WORKER * jobs`` files:
@@ -25,6 +25,10 @@ call the same ``lint_path``, so ``--jobs N`` output is byte-identical to ``--job
   chunks of it from a shared counter; this process lints the chunks it claims
   and yields everything in order. A child that saw other files than this process
   (the tree changed meanwhile) or stopped early has its chunks linted here.
+- The cache file is written by this process only, at the end of a run that was not
+  stopped (a dead worker, Ctrl-C); forked children look up the files they claim in
+  their copy of the index and send each miss's key (the hash of the bytes they
+  linted) and stat record with its findings.
 """
 
 from __future__ import annotations
@@ -181,13 +185,15 @@ def lint_files(items, jobs: int, *, fix: bool = False, unsafe: bool = False, wri
     """Yield a FileResult for each ``(path, display, settings)`` item, in order.
 
     ``cache`` is a :class:`postlint.cache.Cache` or None; it is not used when fixing.
-    Cache hits are answered here; only misses count towards starting a pool and
-    go to it.
+    Only misses count towards starting more processes (a warm run stays in this one);
+    after that, forked children look up the files they claim themselves, the pool
+    gets only the misses this process found.
     """
     linters = linters or Linters()
     if fix:
         cache = None
-    entries = _lookup(iter(items), cache)
+    stream = iter(items)
+    entries = _lookup(stream, cache)
     head = []
     misses = 0
     threshold = MIN_FILES_PER_WORKER * jobs
@@ -208,7 +214,7 @@ def lint_files(items, jobs: int, *, fix: bool = False, unsafe: bool = False, wri
     # Lint the first miss here before forking: it loads the spelling table and compiles the
     # patterns the rules build on first use, and forked workers inherit all of it instead of
     # each paying it again (measured below in benchmarks/scale.py's jobs row).
-    rest = _chain(head, entries)
+    rest = iter(head)  # it holds the first miss: threshold >= 2
     for path, display, settings, data, key, hit in rest:
         if hit is not None:
             yield hit
@@ -217,7 +223,13 @@ def lint_files(items, jobs: int, *, fix: bool = False, unsafe: bool = False, wri
         _store(cache, path, key, result)
         yield result
         break
-    yield from _pooled(rest, jobs, fix, unsafe, write, cache, linters)
+    if PARENT_LINTS and _context().get_start_method() == "fork":
+        # The files after the head are looked up in the cache by whichever process claims
+        # their chunk (reading and hashing them is shared too); this process stores the results.
+        tail = entries if cache is None else ((p, d, s, None, _LATER, None) for p, d, s in stream)
+        yield from _pooled(_chain(rest, tail), jobs, fix, unsafe, write, cache, linters, True)
+    else:
+        yield from _pooled(_chain(rest, entries), jobs, fix, unsafe, write, cache, linters, False)
     if cache is not None:
         cache.save()
 
@@ -235,11 +247,11 @@ class _Chunk:
         self.results = None
 
 
-def _pooled(entries, jobs, fix, unsafe, write, cache, linters):
+def _pooled(entries, jobs, fix, unsafe, write, cache, linters, forked):
     """The files after the first, linted by ``jobs`` processes: this one and forked
     children sharing the stream (_forked) where it can, else a ProcessPoolExecutor."""
-    if cache is None and PARENT_LINTS and _context().get_start_method() == "fork":
-        return _forked(entries, jobs, fix, unsafe, write, linters)
+    if forked:
+        return _forked(entries, jobs, fix, unsafe, write, linters, cache)
     return _executor(entries, jobs, fix, unsafe, write, cache)
 
 
@@ -335,40 +347,135 @@ def _terminate(pool) -> None:
 
 
 # ------------------------------------------------------------------ forked children
-# Where fork is available and no cache is consulted (--no-cache, --fix, --diff), the files are
-# shared without a pool. This process forks jobs - 1 children after linting the first file, and
-# every process, this one included, walks the same stream of items (each forked copy of the
-# generator yields the same files in the same order; discovery costs ~15 ms of a 3 s corpus
-# run), cut into chunks of FORK_CHUNK files, and claims the next chunk from a counter in shared
-# memory whenever it is free (work stealing: no static split to go unbalanced). A child sends
-# the findings of each chunk it claimed through its own pipe (marshal, as the cache stores
-# them); this process yields its own chunks and the children's in stream order.
+# Where fork is available, the files are shared without a pool (with the result cache too:
+# whoever claims a chunk looks its files up, see _lint_chunk; this process stores the results).
+# This process forks jobs - 1 children after linting the first file, and every process, this
+# one included, walks the same stream of items (each forked copy of the generator yields the
+# same files in the same order; discovery costs ~15 ms of a 3 s corpus run) and claims the next
+# chunk of it from a counter in shared memory whenever it is free (work stealing: no static
+# split to go unbalanced). A child sends the findings of each chunk it claimed through its own
+# pipe (marshal, as the cache stores them); this process yields its own chunks and the
+# children's in stream order.
+# Chunks are FORK_CHUNK files until the end of the stream is in sight: each walk reads
+# LOOKAHEAD files ahead, the first to meet the end puts the number of files in shared memory,
+# and from then on a claim takes about remaining / (2 * jobs) files, down to one, so that the
+# last chunks are short and no process waits long, idle, for another's last chunk.
 # Hand-written instead of ProcessPoolExecutor for speed: nothing is pickled on the way out
 # (the children have the items already), no management thread and no futures compete with
 # the linting for the cores, this process lints instead of only feeding and waiting, and only
 # the children, not every worker, pay their own first-use work after the fork.
+_LATER = "later"  # an entry's key until the process that claims its chunk looks it up in the cache
 PARENT_LINTS = True  # False: always the executor (a test uses it to have a child lint every file)
 FORK_CHUNK = 8
-AHEAD = 32  # chunks this process may keep waiting for an older child's chunk before it waits for it
+LOOKAHEAD = 64  # files each walk reads ahead of its claim, to see the end coming
+AHEAD = 32  # spans this process may keep waiting for an older child's chunk before it waits for it
 
-_HEADER = struct.Struct("<qQ")  # chunk index (-1: a pickled exception follows), payload length
-_SLOT = struct.Struct("<q")  # shared memory: slot 0 the next chunk to claim, slot w + 1 worker w's last claim (0: this process)
-
-
-def _in_chunks(entries, size):
-    chunk = []
-    for entry in entries:
-        chunk.append(entry)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
+_HEADER = struct.Struct("<qqQ")  # first file, files claimed (first -1: a pickled exception follows), payload length
+# Shared memory: the next file to claim, the number of files (-1: not known yet), then the last
+# claim (first file, files) of each worker (0: this process).
+_SLOT = struct.Struct("<q")
 
 
-def _lint_chunk(linters, chunk, fix, unsafe, write) -> list:
-    return [_slim(lint_path(linters, path, display, settings, fix, unsafe, write, data))
-            for path, display, settings, data, _key, _hit in chunk]
+class _Counter:
+    """The claims of all processes, in shared memory (anonymous MAP_SHARED: seen by the children)."""
+
+    def __init__(self, jobs: int):
+        import mmap
+        import multiprocessing
+
+        self.jobs = jobs
+        self.shared = mmap.mmap(-1, _SLOT.size * (2 + 2 * jobs))
+        _SLOT.pack_into(self.shared, _SLOT.size, -1)
+        self.lock = multiprocessing.get_context("fork").Lock()
+
+    def __call__(self, worker: int):
+        """(first file, files) of the next chunk, claimed for ``worker``."""
+        shared, size = self.shared, _SLOT.size
+        with self.lock:
+            start = _SLOT.unpack_from(shared, 0)[0]
+            total = _SLOT.unpack_from(shared, size)[0]
+            n = FORK_CHUNK
+            if total >= 0 and total - start < 2 * self.jobs * FORK_CHUNK:
+                n = max(1, min(FORK_CHUNK, -(-(total - start) // (2 * self.jobs))))
+            _SLOT.pack_into(shared, 0, start + n)
+            _SLOT.pack_into(shared, size * (2 + 2 * worker), start)
+            _SLOT.pack_into(shared, size * (3 + 2 * worker), n)
+        return start, n
+
+    def ended(self, total: int) -> None:
+        with self.lock:
+            if _SLOT.unpack_from(self.shared, _SLOT.size)[0] < 0:
+                _SLOT.pack_into(self.shared, _SLOT.size, total)
+
+    def last(self, worker: int):
+        return (_SLOT.unpack_from(self.shared, _SLOT.size * (2 + 2 * worker))[0],
+                _SLOT.unpack_from(self.shared, _SLOT.size * (3 + 2 * worker))[0])
+
+    def close(self) -> None:
+        self.shared.close()
+
+
+class _Walk:
+    """One process's walk of the stream, LOOKAHEAD entries ahead (memory stays flat): the first
+    walk to meet the end tells the counter the number of files. An error of the walk ends it
+    where it happened (``error``: this process raises it after the entries before it)."""
+
+    def __init__(self, entries, counter):
+        self.entries = entries
+        self.counter = counter
+        self.buffer: deque = deque()
+        self.position = 0  # index of buffer[0]
+        self.ended = False
+        self.error = None
+
+    def take(self, start: int, n: int):
+        """(the entries before ``start`` not taken yet, the entries [start, start + n)): fewer at the end."""
+        want = start + n + LOOKAHEAD
+        buffer = self.buffer
+        while not self.ended and self.position + len(buffer) < want:
+            try:
+                buffer.append(next(self.entries))
+            except StopIteration:
+                self.ended = True
+                self.counter.ended(self.position + len(buffer))
+            except Exception as exc:  # noqa: BLE001 - raised once the entries before it are done
+                self.ended = True
+                self.error = exc
+        skipped = [buffer.popleft() for _ in range(min(max(start - self.position, 0), len(buffer)))]
+        self.position += len(skipped)
+        chunk = [buffer.popleft() for _ in range(min(n, len(buffer)))] if self.position == start else []
+        self.position += len(chunk)
+        return skipped, chunk
+
+
+def _lint_chunk(linters, chunk, fix, unsafe, write, cache=None, notes=None) -> list:
+    """The FileResults of a chunk's entries: an entry whose key is _LATER is looked up in
+    ``cache`` first (a hit is not linted). This process stores each miss's findings, unless
+    ``notes`` is a list (a forked child): then it gets, for each entry, what the parent
+    needs to store it: (key of a miss or None for a hit, the lookup's new stat record, whether
+    it was looked up here)."""
+    from postlint.results import FileResult
+
+    results = []
+    for path, display, settings, data, key, hit in chunk:
+        looked = key is _LATER
+        if looked:
+            key = None
+            found = cache.lookup(path, display, settings)
+            if found is not None:  # None: unreadable, lint_path reads it and reports why
+                data, key, diagnostics = found
+                if diagnostics is not None:
+                    hit = FileResult(display, diagnostics)
+        if hit is None:
+            hit = _slim(lint_path(linters, path, display, settings, fix, unsafe, write, data))
+            if notes is None:
+                _store(cache, path, key, hit)
+        elif notes is not None:
+            key = None  # a hit: nothing to store
+        if notes is not None:
+            notes.append((key, cache.take_stat(os.path.abspath(path)) if looked else None, looked))
+        results.append(hit)
+    return results
 
 
 class _Child:
@@ -380,41 +487,38 @@ class _Child:
         self.status = None  # exit code once it has ended (negative: the signal that killed it)
 
 
-def _send(fd: int, index: int, payload: bytes) -> None:
-    view = memoryview(_HEADER.pack(index, len(payload)) + payload)
+def _send(fd: int, start: int, n: int, payload: bytes) -> None:
+    view = memoryview(_HEADER.pack(start, n, len(payload)) + payload)
     while view:
         view = view[os.write(fd, view):]
 
 
-def _run_child(worker, entries, fd, claim, fix, unsafe, write, linters) -> int:
+def _run_child(worker, entries, fd, claim, fix, unsafe, write, linters, cache=None) -> int:
     import marshal
     import pickle
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
-    chunks = _in_chunks(entries, FORK_CHUNK)
-    wanted = claim(worker)
-    index = -1
+    if cache is not None:
+        cache.forked()
+    walk = _Walk(entries, claim)
     while True:
-        try:
-            chunk = next(chunks, None)
-        except BaseException:  # noqa: BLE001 - the main process meets the same error in its walk
+        start, n = claim(worker)
+        chunk = walk.take(start, n)[1]
+        if not chunk:  # the end, or an error of the walk (the main process meets it in its own)
             return 0
-        if chunk is None:
-            return 0
-        index += 1
-        if index != wanted:
-            continue
         try:
-            results = _lint_chunk(linters, chunk, fix, unsafe, write)
+            notes = None if cache is None else []
+            results = _lint_chunk(linters, chunk, fix, unsafe, write, cache, notes)
             if fix:
                 payload = pickle.dumps(results, pickle.HIGHEST_PROTOCOL)
-            else:
+            elif cache is None:
                 payload = marshal.dumps([_compact(r) for r in results])
+            else:
+                payload = marshal.dumps(([_compact(r) for r in results], notes))
         except BaseException as exc:  # noqa: BLE001 - raised again in the main process
-            _send(fd, -1, _pickled(exc))
+            _send(fd, -1, 0, _pickled(exc))
             return 1
-        _send(fd, index, payload)
-        wanted = claim(worker)
+        _send(fd, start, n, payload)
 
 
 def _pickled(exc) -> bytes:
@@ -429,29 +533,28 @@ def _pickled(exc) -> bytes:
         return pickle.dumps(RuntimeError("in a worker process:\n" + "".join(traceback.format_exception(exc))))
 
 
-def _forked(entries, jobs, fix, unsafe, write, linters):
+class _Span:
+    """Files of the stream in order, not yet yielded: a chunk this process linted, or files
+    other processes claimed (one or more of their chunks), filled in as their findings come."""
+
+    def __init__(self, start: int, entries: list, results=None):
+        self.start = start
+        self.entries = entries
+        self.results = [] if results is None else results
+
+
+def _forked(entries, jobs, fix, unsafe, write, linters, cache=None):
     import gc
     import marshal
-    import mmap
-    import multiprocessing
     import pickle
     import select
 
     import postlint.cache  # noqa: F401 - imported once here, not in each child
 
-    shared = mmap.mmap(-1, _SLOT.size * (jobs + 1))  # anonymous: MAP_SHARED, seen by the children
-    lock = multiprocessing.get_context("fork").Lock()
-
-    def claim(worker: int) -> int:
-        with lock:
-            index = _SLOT.unpack_from(shared, 0)[0]
-            _SLOT.pack_into(shared, 0, index + 1)
-            _SLOT.pack_into(shared, _SLOT.size * (worker + 1), index)
-        return index
-
+    claim = _Counter(jobs)
     children: dict = {}  # read end of its pipe -> _Child
-    received: dict = {}  # chunk index -> a child's payload
-    pending: deque = deque()  # [index, chunk, results or None] in stream order, not yet yielded
+    received: dict = {}  # first file of a child's chunk -> (files claimed, payload)
+    pending: deque = deque()  # _Span in stream order, not yet yielded
 
     def reap(child) -> None:
         os.close(child.fd)
@@ -478,56 +581,79 @@ def _forked(entries, jobs, fix, unsafe, write, linters):
                 child.buffer += data
             buffer = child.buffer
             while len(buffer) >= _HEADER.size:
-                index, size = _HEADER.unpack_from(buffer)
+                start, n, size = _HEADER.unpack_from(buffer)
                 if len(buffer) < _HEADER.size + size:
                     break
                 payload = bytes(buffer[_HEADER.size:_HEADER.size + size])
                 del buffer[:_HEADER.size + size]
-                if index < 0:
+                if start < 0:
                     raise pickle.loads(payload)
-                received[index] = payload
+                received[start] = (n, payload)
 
-    def lost(index: int):
-        """The child that claimed chunk ``index`` and ended without sending it, or None."""
+    def lost(start: int):
+        """(the child that claimed the chunk from file ``start`` and ended without sending it, files)."""
         for child in gone:
-            if _SLOT.unpack_from(shared, _SLOT.size * (child.worker + 1))[0] == index:
-                return child
-        return None
+            first, n = claim.last(child.worker)
+            if first == start:
+                return child, n
+        return None, 0
 
-    def results_of(entry, wait: bool):
-        index, chunk, results = entry
-        while results is None:
-            payload = received.pop(index, None)
-            if payload is not None:
+    def store(chunk, results, notes) -> None:
+        # Only this process writes the cache: the child linted the bytes it hashed for each
+        # key, so an entry is stored under the key of what was linted.
+        for entry, result, (key, stat, looked) in zip(chunk, results, notes):
+            abspath = os.path.abspath(entry[0])
+            if stat is not None:
+                cache.add_stat(abspath, stat)
+            if key is not None:
+                cache.put(key, abspath, result.diagnostics)
+            if looked:  # the child's lookup, counted here as this process's would be
+                cache.hits += key is None
+                cache.misses += key is not None
+
+    def fill(span, wait: bool) -> bool:
+        """Fill in the findings of ``span``'s files; False if that would mean waiting and not ``wait``."""
+        while len(span.results) < len(span.entries):
+            done = len(span.results)
+            got = received.pop(span.start + done, None)
+            if got is not None:
+                n, payload = got
+                chunk = span.entries[done:done + n]
+                notes = None
                 if fix:
                     results = pickle.loads(payload)
-                else:
+                elif cache is None:
                     results = [_expand(row) for row in marshal.loads(payload)]
+                else:
+                    rows, notes = marshal.loads(payload)
+                    results = [_expand(row) for row in rows]
                 if len(results) != len(chunk) or any(r.path != e[1] for r, e in zip(results, chunk)):
                     # The child's walk saw other files (the tree changed meanwhile): lint them here.
-                    results = _lint_chunk(linters, chunk, fix, unsafe, write)
-                break
-            child = lost(index)
+                    results = _lint_chunk(linters, chunk, fix, unsafe, write, cache)
+                elif notes is not None:
+                    store(chunk, results, notes)
+                span.results += results
+                continue
+            child, n = lost(span.start + done)
             if child is not None or not children:
+                chunk = span.entries[done:done + n] if child is not None else span.entries[done:]
                 if child is not None and child.status != 0:
                     names = ", ".join(e[1] for e in chunk[:3]) + (", ..." if len(chunk) > 3 else "")
                     raise WorkerDied(f"a worker process died while linting {names} (killed or out of memory?); "
                                      "findings are incomplete; run again with --jobs 1 to lint in one process")
                 # It stopped early (its walk failed where this one's has not yet): lint them here.
-                results = _lint_chunk(linters, chunk, fix, unsafe, write)
-                break
+                span.results += _lint_chunk(linters, chunk, fix, unsafe, write, cache)
+                continue
             if not wait:
-                return None
+                return False
             read(True)
-        return results
+        return True
 
     def flush(wait: bool):
         while pending:
-            results = results_of(pending[0], wait or len(pending) > AHEAD)
-            if results is None:
+            if not fill(pending[0], wait or len(pending) > AHEAD):
                 return
-            pending.popleft()
-            yield from results
+            yield from pending.popleft().results
 
     # The children are forked from this process: freezing its objects keeps their garbage
     # collector from walking (and so copying, page by page) everything they inherit.
@@ -548,7 +674,7 @@ def _forked(entries, jobs, fix, unsafe, write, linters):
                     os.close(r)
                     for fd in children:
                         os.close(fd)
-                    code = _run_child(worker, entries, w, claim, fix, unsafe, write, linters)
+                    code = _run_child(worker, entries, w, claim, fix, unsafe, write, linters, cache)
                 except BaseException:  # noqa: BLE001 - a broken pipe: the main process has gone
                     pass
                 finally:
@@ -556,23 +682,20 @@ def _forked(entries, jobs, fix, unsafe, write, linters):
             os.close(w)
             os.set_blocking(r, False)
             children[r] = _Child(pid, worker, r)
-        chunks = _in_chunks(entries, FORK_CHUNK)
-        index = -1
+        walk = _Walk(entries, claim)
         while True:
-            wanted = claim(0)
-            chunk = None
-            while index < wanted:
-                chunk = next(chunks, None)
-                if chunk is None:
-                    break
-                index += 1
-                pending.append([index, chunk, None])
-            if chunk is None:
+            start, n = claim(0)
+            skipped, chunk = walk.take(start, n)
+            if skipped:  # other processes' chunks
+                pending.append(_Span(walk.position - len(chunk) - len(skipped), skipped))
+            if not chunk:
                 break
-            pending[-1][2] = _lint_chunk(linters, chunk, fix, unsafe, write)
+            pending.append(_Span(start, chunk, _lint_chunk(linters, chunk, fix, unsafe, write, cache)))
             read(False)
             yield from flush(False)
         yield from flush(True)
+        if walk.error is not None:  # as in one process: after the findings of the files before it
+            raise walk.error
     finally:
         gc.unfreeze()
         for child in list(children.values()):  # Ctrl-C, an error, or the caller stopped reading
@@ -581,4 +704,4 @@ def _forked(entries, jobs, fix, unsafe, write, linters):
             except OSError:
                 pass
             reap(child)
-        shared.close()
+        claim.close()

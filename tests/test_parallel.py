@@ -164,12 +164,14 @@ def test_corpus_output_identical_with_jobs(capsys):
     assert one == two and one[1].count("\n") > 1000
 
 
-@pytest.mark.parametrize("chunk, ahead", [(8, 32), (1, 1)])
-def test_three_processes_give_the_same_output(tmp_path, capsys, monkeypatch, pooled, chunk, ahead):
+@pytest.mark.parametrize("chunk, ahead, lookahead", [(8, 32, 64), (1, 1, 64), (5, 2, 0), (3, 32, 1000)])
+def test_three_processes_give_the_same_output(tmp_path, capsys, monkeypatch, pooled, chunk, ahead, lookahead):
     # Two forked children and this process claim chunks from one counter; merged in order.
     # (1, 1): a chunk a file, and this process waits for the oldest child chunk at once.
+    # lookahead 0: the end is seen only when reached; 1000: from the first claim (all short chunks).
     monkeypatch.setattr(parallel, "FORK_CHUNK", chunk)
     monkeypatch.setattr(parallel, "AHEAD", ahead)
+    monkeypatch.setattr(parallel, "LOOKAHEAD", lookahead)
     tree = postings_tree(tmp_path / "t", copies=6)
     one = lint(capsys, "--jobs", "1", tree)
     three = lint(capsys, "--jobs", "3", tree)
@@ -220,16 +222,19 @@ def _processes_naming(folder: Path) -> list:
 
 @pytest.mark.skipif(not Path("/proc").is_dir() or "fork" not in __import__("multiprocessing").get_all_start_methods(),
                     reason="forked children, seen in /proc")
+@pytest.mark.parametrize("cache", ["--no-cache", "cold cache"])
 @pytest.mark.parametrize("stop", ["ctrl-c", "broken pipe"])
-def test_stopping_early_leaves_no_child(tmp_path, stop):
+def test_stopping_early_leaves_no_child(tmp_path, stop, cache):
     import subprocess
     import sys
     import time
 
     many = tmp_path / "many-for-a-stop-test"
     postings_tree(many, copies=16)
-    p = subprocess.Popen([sys.executable, "-m", "postlint", "--no-cache", "--jobs", "2", str(many)], cwd=tmp_path,
-                         env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    env = dict(_env(), POSTLINT_CACHE_DIR=str(tmp_path / "cache"))  # with the cache: forked children too
+    args = ["--no-cache"] if cache == "--no-cache" else []
+    p = subprocess.Popen([sys.executable, "-m", "postlint", *args, "--jobs", "2", str(many)], cwd=tmp_path,
+                         env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     seen = set()
     while len(seen) < 2:  # findings of a second file: the children have been forked
         line = p.stdout.readline()
@@ -249,3 +254,52 @@ def test_stopping_early_leaves_no_child(tmp_path, stop):
     while _processes_naming(many) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert _processes_naming(many) == []
+    if stop == "ctrl-c":  # stopped: nothing half-done is written
+        assert not (tmp_path / "cache" / "v2" / "index").exists()
+
+
+@pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(), reason="fork")
+def test_the_last_chunks_are_short_and_cover_every_file(monkeypatch):
+    # Once a walk has seen the end, claims shrink to about remaining / (2 * jobs): the last
+    # process to finish does not leave the others idle for a whole chunk.
+    counter = parallel._Counter(2)
+    walk = parallel._Walk(iter(range(100)), counter)
+    claims = []
+    try:
+        while True:
+            start, n = counter(len(claims) % 2)
+            skipped, chunk = walk.take(start, n)
+            assert skipped == [] and chunk == list(range(start, start + n))[:len(chunk)]
+            if not chunk:
+                break
+            claims.append((start, n))
+    finally:
+        counter.close()
+    assert [s for s, _ in claims] == list(__import__("itertools").accumulate([0] + [n for _, n in claims][:-1]))
+    assert sum(n for _, n in claims) >= 100 and claims[-1][0] + claims[-1][1] == 100
+    sizes = [n for _, n in claims]
+    assert sizes[:5] == [8] * 5 and sizes[-4:] == [1, 1, 1, 1] and sizes == sorted(sizes, reverse=True)
+
+
+def test_an_error_of_the_walk_comes_after_the_files_before_it(tmp_path):
+    # As in one process: the findings of the files before the error, then the error.
+    tree = postings_tree(tmp_path / "t", copies=4)
+    from postlint.config import ConfigResolver
+
+    files = sorted(tree.rglob("*.md"))
+    settings = ConfigResolver().for_path(files[0])
+
+    def items():
+        for i, f in enumerate(files):
+            if i == 21:
+                raise OSError("the walk failed")
+            yield f, str(f), settings
+
+    outputs = []
+    for jobs in (1, 2, 3):
+        got = []
+        with pytest.raises(OSError, match="the walk failed"):
+            for result in parallel.lint_files(items(), jobs):
+                got.append((result.path, [d.code for d in result.diagnostics]))
+        outputs.append(got)
+    assert len(outputs[0]) == 21 and outputs[0] == outputs[1] == outputs[2]
