@@ -1,0 +1,119 @@
+"""The rules' pre-tests (issue 6) skip only postings the full check has nothing to report on.
+
+Each pre-test proves in its docstring why it cannot miss; here every rule that has one runs with
+it and with it forced off (the full check on every posting), on every corpus posting (when
+../shared is there), the annotated cases, the seeds and generated hostile texts, at the default
+options and at options that make the rule report on many postings. No timing: speed lives in
+benchmarks/.
+"""
+
+from __future__ import annotations
+
+import functools
+import random
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from postlint.checks.base import Context
+from postlint.document import Document
+from postlint.registry import load_registry
+from postlint.words import words
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+HOSTILE = [
+    "", "---\n---\n", "word", "\0 \0\0 a\0b", "İ ı ſ \u212a " * 2100, "a_b c'd e’f g-h " * 700,
+    "x² ½ ٣abc ①two Ⅻ " * 600, "\udc80x \udc80 " * 2100, "漢字 かな 한국어 " * 1000, "_ ' ’ - " * 3000,
+    "{% if a %}" + "word " * 2100 + "{% endif %}", "<% if a %>" + "word " * 2100 + "<% end %>",
+    "{%" + " w" * 2100, "<%" + " w" * 2100, "word " * 2001, "word " * 2000, "a-b " * 2001,
+]
+
+
+def _seeded(pieces, n, seed):
+    rng = random.Random(seed)
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 60))) for _ in range(n)]
+
+
+@functools.lru_cache(maxsize=1)
+def _texts() -> tuple[str, ...]:
+    texts = list(HOSTILE)
+    for file in sorted((ROOT / "tests" / "cases").glob("*.yaml")):
+        texts += [c["input"] for c in yaml.safe_load(file.read_text(encoding="utf-8"))["cases"]]
+    texts += [p.read_text(encoding="utf-8", errors="surrogateescape")
+              for p in sorted((ROOT / "tests" / "fixtures" / "seeds").glob("*.md"))]
+    if CORPUS.is_dir():
+        texts += [p.read_text(encoding="utf-8", errors="surrogateescape")
+                  for p in sorted(p for p in CORPUS.rglob("*.md") if p.is_file())]
+    return tuple(texts)
+
+
+@functools.lru_cache(maxsize=1)
+def _docs():
+    return [Document.from_text(t) for t in _texts()]
+
+
+def _rule(code):
+    return next(r for r in load_registry().rules if r.code == code)
+
+
+def _findings(rule, options_list):
+    return [[(v.start, v.end, v.message, v.fix) for v in rule.check(d, Context(options=dict(o)))]
+            for o in options_list for d in _docs()]
+
+
+def _fast_equals_plain(monkeypatch, code, module, name, options_list, plain=lambda *a, **k: False):
+    rule = _rule(code)
+    fast = _findings(rule, options_list)
+    monkeypatch.setattr(module, name, plain)
+    slow = _findings(rule, options_list)
+    assert fast == slow
+    return sum(map(bool, slow))
+
+
+# ------------------------------------------------------------------ PL602 posting-length
+_LENGTH_WORD = re.compile(r"[^\W_][\w'’-]*")
+
+
+def test_posting_length_word_pattern_is_the_rules():
+    from postlint.checks import posting_length
+
+    assert posting_length._WORD.pattern == _LENGTH_WORD.pattern
+
+
+def test_posting_length_words_never_outnumber_the_view_tokens():
+    extra = _seeded(["a", "É", "_", "'", "’", "-", " ", "\n", "\0", "٣", "²", "İ", ".", "x_y", "\udc80"], 3000, 602)
+    joined = 0
+    for text in list(_texts()) + extra:
+        doc = Document.from_text(text)
+        for start in (0, doc.body_start):
+            if len(_LENGTH_WORD.findall(doc.prose, start)) > len(words(doc).tokens):
+                assert "\0" in doc.prose, text[:60]  # the view reads NUL as a letter: no pre-test then
+                joined += 1
+    assert joined  # the NUL exception is needed, and reached
+
+
+def test_posting_length_pretest_skips_only_postings_within_the_limit(monkeypatch):
+    from postlint.checks import posting_length
+
+    hits = _fast_equals_plain(monkeypatch, "PL602", posting_length, "_few_words",
+                              [{}, {"max-words": 300}, {"max-words": 50}, {"min-words": 300, "max-words": 400}])
+    assert hits > 300
+
+
+def test_posting_length_marks_are_the_two_scans():
+    from postlint.checks import posting_length as pl
+
+    extra = _seeded(["{%", "<%", "{% if a %}", "{%- endif -%}", "<% end %>", "<%if%>", "{%for", "{%endfor%}", "{{%",
+                     "<<%", "%", "{", "<", " ", "\n", "end", "if", "unless", "case", "x", "-"], 4000, 603)
+    reached = 0
+    for text in list(_texts()) + extra:
+        for start in (0, len(text) // 3):
+            want = sorted([(m.start(), 1) for m in pl._BRANCH_OPEN.finditer(text, start)]
+                          + [(m.start(), -1) for m in pl._BRANCH_CLOSE.finditer(text, start)])
+            assert pl._marks(text, start) == want, text[:80]
+            reached += bool(want)
+    assert reached > 1000
