@@ -117,3 +117,45 @@ def test_posting_length_marks_are_the_two_scans():
             assert pl._marks(text, start) == want, text[:80]
             reached += bool(want)
     assert reached > 1000
+
+
+# ------------------------------------------------------------------ PL604 experience-inflation
+_PL604_OPTIONS = [{}, {"restatements": True}, {"junior-max-years": 0, "mid-max-years": 0, "restatements": True}]
+
+
+def _pl604_texts():
+    pieces = ["5+ years", "3 years", "five (5) years", "2-4 yrs", "10 years", "at least 3 years", "YEARS", "Yr",
+              " of experience", " experience in Python", " professional", " working with Go", " and ", "\n- ",
+              "\n## Preferred\n", "\n## Requirements\n", ". ", "; ", "year", "yr", "İ", "ſ", " mobile development"]
+    titles = ["", "---\ntitle: Junior Developer\n---\n", "---\ntitle: Mid-level Engineer\n---\n", "# Intern\n\n",
+              "# Senior Engineer\n\n"]
+    body = _seeded(pieces, 1500, 604)
+    return [titles[i % len(titles)] + b for i, b in enumerate(body)]
+
+
+def test_year_words_count_every_years_match(monkeypatch):
+    from postlint.checks import experience_inflation as ei
+    from postlint.content import lowered_body
+
+    for text in list(_texts()) + _pl604_texts():
+        doc = Document.from_text(text)
+        low = lowered_body(doc)
+        if low is not None:
+            assert len(list(ei.RX.YEARS.finditer(doc.prose, doc.body_start))) <= ei._year_words(low), text[:80]
+
+
+def test_experience_inflation_pretests_skip_only_postings_without_a_finding(monkeypatch):
+    from postlint.checks import experience_inflation as ei
+
+    rule = _rule("PL604")
+    docs = _docs() + [Document.from_text(t) for t in _pl604_texts()]
+
+    def run():
+        return [[(v.start, v.end, v.message) for v in rule.check(d, Context(options=dict(o)))]
+                for o in _PL604_OPTIONS for d in docs]
+
+    fast = run()
+    monkeypatch.setattr(ei, "_year_words", lambda low: 99)
+    middle = run()
+    assert fast == middle
+    assert sum(map(bool, fast)) > 300
