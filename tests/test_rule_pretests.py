@@ -159,3 +159,45 @@ def test_experience_inflation_pretests_skip_only_postings_without_a_finding(monk
     middle = run()
     assert fast == middle
     assert sum(map(bool, fast)) > 300
+
+
+# ------------------------------------------------------------------ PL201 mojibake
+def test_common_non_ascii_characters_are_not_triggers():
+    from postlint.checks import mojibake
+    from postlint.mojibake_trigger import TRIGGER
+
+    for common, ascii_char in mojibake._COMMON_NON_ASCII:
+        assert not common.isascii() and TRIGGER.match(common) is None
+        assert ascii_char.isascii() and len(common) == len(ascii_char) == 1
+    for code in range(0x110000):  # and every TRIGGER character is non-ASCII
+        assert code >= 0x80 or TRIGGER.match(chr(code)) is None
+
+
+def test_only_common_non_ascii_is_a_text_without_other_non_ascii():
+    from postlint.checks import mojibake
+
+    extra = _seeded(["a", " ", "’", "\xa0", "—", "–", "é", "â€™", "“", "\n", "‘", "\udc80"], 3000, 201)
+    said = 0
+    for text in list(_texts()) + extra:
+        want = all(ch.isascii() or ch in "\u2019\u00a0\u2014\u2013" for ch in text)
+        assert mojibake._only_common_non_ascii(text) == want, text[:60]
+        said += want and not text.isascii()
+    assert said > 200
+
+
+def test_mojibake_pretest_skips_only_postings_without_a_finding(monkeypatch):
+    from postlint.checks import mojibake
+
+    extra = _seeded(["didnâ€™t ", "Ã© ", "’", "\xa0", "—", "–", " word ", "\n", "`â€™` ", "```\nâ€™\n```\n",
+                     "“quoted” ", "é"], 1500, 2011)
+    rule = _rule("PL201")
+    docs = _docs() + [Document.from_text(t) for t in extra]
+
+    def run():
+        return [[(v.start, v.end, v.message, v.fix) for v in rule.check(d, Context())] for d in docs]
+
+    fast = run()
+    monkeypatch.setattr(mojibake, "_only_common_non_ascii", lambda text: False)
+    slow = run()
+    assert fast == slow
+    assert sum(map(bool, fast)) > 300
