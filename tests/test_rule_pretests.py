@@ -201,3 +201,46 @@ def test_mojibake_pretest_skips_only_postings_without_a_finding(monkeypatch):
     slow = run()
     assert fast == slow
     assert sum(map(bool, fast)) > 300
+
+
+# ------------------------------------------------------------------ PL606 missing-pay-range
+def _pay_texts():
+    from postlint import pay
+
+    words = sorted({w for law in pay.load_laws() for w in law.cued_words})
+    pieces = words + [w[:-1] for w in words[::3]] + [w.lower() for w in words[::4]] + [
+        " ", ", ", ", CO", ", NY", "NYC", "Location: ", "based in ", "\n", "Remote", "$100k - $120k", "é"]
+    return _seeded(pieces, 3000, 606)
+
+
+def test_any_cued_word_finds_a_word_exactly_when_a_law_has_one():
+    from postlint import pay
+
+    laws = pay.load_laws()
+    pattern = pay._any_cued_word(laws)
+    held = 0
+    for text in list(_texts())[:400] + _pay_texts():
+        want = any(any(w in text for w in law.cued_words) for law in laws if law.cued_source is not None)
+        assert (pattern.search(text) is not None) == want, text[:80]
+        held += want
+    assert held > 1000
+
+
+def test_missing_pay_range_cued_word_pretest(monkeypatch):
+    from postlint import pay
+
+    rule = _rule("PL606")
+    fm = ["---\nlocation: {}\n---\n", "---\ncity: {}\npost-date: 2024-05-01\n---\n", "{}\n"]
+    docs = _docs() + [Document.from_text(fm[i % 3].format(t.replace("\n", " ")) + "We pay well.\n")
+                      for i, t in enumerate(_pay_texts())]
+    options = [{"today": "2025-06-01"}, {"today": "2025-06-01", "unverified-laws": True}]
+
+    def run():
+        return [[(v.start, v.end, v.message) for v in rule.check(d, Context(options=dict(o)))]
+                for o in options for d in docs]
+
+    fast = run()
+    monkeypatch.setattr(pay, "_any_cued_word", lambda laws: re.compile(""))
+    slow = run()
+    assert fast == slow
+    assert sum(map(bool, fast)) > 500
