@@ -283,14 +283,39 @@ def _any_cued_word(laws) -> re.Pattern:
     return cached[1]
 
 
+_HINT_CODES: dict[int, tuple] = {}  # id(laws) -> (laws, words or None), as _ANY_HINT
+
+
+def _hint_codes(laws) -> frozenset | None:
+    """Every law's hint words, when each law with a hint has hint_codes (two-capital codes and
+    'New York City', which _present_hints reads exactly; all 13 shipped laws): then some law's
+    hint matches a text exactly when _present_hints(text) holds one of them (a `,\\s?XX` hint
+    matches at a comma where _COMMA_CODE reads XX; NYC's 'NYC' and 'New York City' are looked
+    for as they are). None when a law has a hint the codes do not describe."""
+    cached = _HINT_CODES.get(id(laws))
+    if cached is None or cached[0] is not laws:
+        hinted = [law for law in laws if law.hint_source is not None]
+        exact = all(law.hint_words and law.hint_codes for law in hinted)
+        words = frozenset(w for law in hinted for w in law.hint_words) if exact else None
+        cached = _HINT_CODES[id(laws)] = (laws, words)
+    return cached[1]
+
+
 def _best(text: str, offset: int, laws, cued: bool) -> Place | None:
     best = None
-    hinted = _any_hint(laws).search(text) is not None  # else no law's `anywhere` can match
+    codes = _hint_codes(laws)
+    if codes is not None:
+        # The comma scan (a literal first: the engine skips to commas) instead of the hint
+        # alternation tried at every character: ~10 vs ~23 us a corpus body; _first needs it anyway.
+        present = _present_hints(text)
+        hinted = not present.isdisjoint(codes)
+    else:
+        hinted = _any_hint(laws).search(text) is not None  # else no law's `anywhere` can match
+        present = _present_hints(text) if hinted else None
     if cued and _any_cued_word(laws).search(text) is None:
         cued = False  # no law's cued_words in the text: no `cued` match (see below)
     if not cued and not hinted:
         return None
-    present = _present_hints(text) if hinted else None
     for law in laws:
         for kind in ("anywhere", "cued") if cued else ("anywhere",):
             if kind == "anywhere":

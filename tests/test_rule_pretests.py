@@ -244,3 +244,40 @@ def test_missing_pay_range_cued_word_pretest(monkeypatch):
     slow = run()
     assert fast == slow
     assert sum(map(bool, fast)) > 500
+
+
+def _hint_texts():
+    pieces = [",", ", ", ",\n", ",\t", ",  ", " ", "CO", "NY", "NYC", "New York City", "New York", "Ny", "co", "C",
+              "O", "D.C.", "DC", "WA", "Denver", "x", "\n", "é", ",\u00a0", ",\u2003"]
+    return _seeded(pieces, 4000, 6061)
+
+
+def test_hint_codes_say_when_a_hint_matches():
+    from postlint import pay
+
+    laws = pay.load_laws()
+    codes = pay._hint_codes(laws)
+    assert codes is not None  # every shipped law's hint is a code the comma scan reads
+    hinted = 0
+    for text in list(_texts()) + _hint_texts() + _pay_texts():
+        want = pay._any_hint(laws).search(text) is not None
+        assert (not pay._present_hints(text).isdisjoint(codes)) == want, text[:80]
+        hinted += want
+    assert hinted > 1000
+
+
+def test_missing_pay_range_hint_codes(monkeypatch):
+    from postlint import pay
+
+    rule = _rule("PL606")
+    docs = _docs() + [Document.from_text(t) for t in _hint_texts()[:1500]]
+
+    def run():
+        return [[(v.start, v.end, v.message) for v in rule.check(d, Context(options={"today": "2025-06-01"}))]
+                for d in docs]
+
+    fast = run()
+    monkeypatch.setattr(pay, "_hint_codes", lambda laws: None)
+    slow = run()
+    assert fast == slow
+    assert sum(map(bool, fast)) > 300
