@@ -55,6 +55,24 @@ RX.define("CUE", r"(?:\blocation\s*:\s*|\bbased\s+(?:in|out\s+of)\s+|\blocated\s
 _CUE_WORD = re.compile(r"locat|based|offic")  # case-sensitive, on the lowered body: a cheap scan
 
 
+_CUE_WORDS = ("locat", "based", "offic")  # _CUE_WORD's alternatives
+
+
+def _cue_word_starts(low: str) -> list[int]:
+    """``[m.start() for m in _CUE_WORD.finditer(low)]`` by str.find (C, memchr-fast) instead of
+    the alternation tried at every character (~6 vs ~23 us a corpus body). No two of the words
+    overlap (no suffix of one is a prefix of one), so finditer's matches are every occurrence
+    of each, merged in order. tests/test_rule_pretests.py compares them."""
+    found = []
+    for word in _CUE_WORDS:
+        at = low.find(word)
+        while at >= 0:
+            found.append(at)
+            at = low.find(word, at + 5)
+    found.sort()
+    return found
+
+
 def _cues(body: str, low: str | None):
     """``RX.CUE.finditer(body)``, trying the IGNORECASE pattern only where a cue word starts.
 
@@ -66,10 +84,10 @@ def _cues(body: str, low: str | None):
         yield from RX.CUE.finditer(body)
         return
     end = 0
-    for word in _CUE_WORD.finditer(low):
-        if word.start() < end:
+    for at in _cue_word_starts(low):
+        if at < end:
             continue
-        m = RX.CUE.match(body, word.start())
+        m = RX.CUE.match(body, at)
         if m is not None:
             end = m.end()
             yield m

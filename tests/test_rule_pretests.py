@@ -281,3 +281,19 @@ def test_missing_pay_range_hint_codes(monkeypatch):
     slow = run()
     assert fast == slow
     assert sum(map(bool, fast)) > 300
+
+
+def test_cue_word_starts_are_the_cue_word_scan():
+    from postlint import pay
+    from postlint.content import lowered_body
+
+    assert pay._CUE_WORD.pattern == "|".join(pay._CUE_WORDS) and all(len(w) == 5 for w in pay._CUE_WORDS)
+    extra = _seeded(["locat", "loca", "based", "base", "offic", "offi", "o", "l", "b", "ed", "ion", " ", "\n",
+                     "locatbased", "officoffic", "basedd"], 3000, 6062)
+    seen = 0
+    for text in list(_texts()) + extra:
+        low = lowered_body(Document.from_text(text)) or text.lower()
+        want = [m.start() for m in pay._CUE_WORD.finditer(low)]
+        assert pay._cue_word_starts(low) == want, text[:80]
+        seen += bool(want)
+    assert seen > 1000
