@@ -297,3 +297,16 @@ def test_cue_word_starts_are_the_cue_word_scan():
         assert pay._cue_word_starts(low) == want, text[:80]
         seen += bool(want)
     assert seen > 1000
+
+
+# ------------------------------------------------------------------ PL603 too-many-requirements
+def test_optional_item_exotic_test_is_the_any_of_four():
+    from postlint.checks import too_many_requirements as tmr
+    from postlint.words import EXOTIC
+
+    assert all(not ch.isascii() for ch in EXOTIC)
+    extra = _seeded(["a", " ", "İ", "ı", "ſ", "\u212a", "é", "plus", "PLUS", "bonus", "\n"], 2000, 603)
+    for text in list(_texts())[:300] + extra:
+        want = any(ch in text for ch in EXOTIC)
+        assert (not text.isascii() and tmr._EXOTIC.search(text) is not None) == want
+        assert tmr._optional_item(text) == (tmr._OPTIONAL_ITEM.search(text) is not None), text[:60]
