@@ -309,3 +309,17 @@ def test_optional_item_exotic_test_is_the_any_of_four():
     for text in list(_texts())[:300] + extra:
         assert (not text.isascii() and any(map(text.__contains__, EXOTIC))) == any(ch in text for ch in EXOTIC)
         assert tmr._optional_item(text) == (tmr._OPTIONAL_ITEM.search(text) is not None), text[:60]
+
+
+def test_may_name_level_holds_every_junior_or_mid_title():
+    from postlint.checks import experience_inflation as ei
+
+    titles = _seeded(["Junior", "JR.", "Jr", "entry-level", "Entry Level", "Graduate", "Intern", "Internship",
+                      "apprentice", "Trainee", "Mid-level", "mid senior", "Intermediate", "Senior", " ", "Dev",
+                      "junıor", "\u212aelvin", "ſ", "İ", "-", "Engineer"], 3000, 6041)
+    said = 0
+    for text in titles + [t[:200] for t in _texts()]:
+        if ei.RX.JUNIOR.search(text) or ei.RX.MID.search(text):
+            assert ei._may_name_level(text), text[:60]
+            said += 1
+    assert said > 500
