@@ -8,6 +8,7 @@ from postlint.checks.base import Rule, RuleDocs
 from postlint.content import content_words, lowered_body, sentences, sentences_holding, title
 from postlint.diagnostics import Severity, Violation
 from postlint.lazyre import LazyPatterns
+from postlint.words import EXOTIC
 
 _NUMBERS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen".split())}
@@ -28,6 +29,29 @@ _YEAR_WORD = re.compile(r"y(?:ea)?r")
 RX.define("EXPERIENCE", r"\bexperience|\bexpertise|\bbackground\b|\bworking\b|\bprofessional", re.IGNORECASE)
 RX.define("JUNIOR", r"\b(?:junior|jr\.?|entry[\s-]level|graduate|intern(?:ship)?|apprentice|trainee)\b", re.IGNORECASE)
 RX.define("MID", r"\b(?:mid[\s-]?level|mid[\s-]senior|intermediate)\b", re.IGNORECASE)
+
+
+def _year_words(lowered: str) -> int:
+    """How many _YEAR_WORD matches ('year', 'yr') the lower-cased body holds: at least as many
+    as RX.YEARS has matches in it. Each YEARS match holds 'year' or 'yr' once lower-cased
+    (lowered_body is not None: lower() keeps every character one character and agrees with
+    IGNORECASE), the matches do not overlap, and the two words cannot overlap each other. So a
+    posting with none has nothing to report, and one with one only with a junior or mid-level
+    title (_may_name_level): 555 of the 906 corpus postings skip the sentence walk.
+    tests/test_rule_pretests.py compares the rule with and without it."""
+    return lowered.count("year") + lowered.count("yr")
+
+
+_LEVEL_WORDS = ("junior", "jr", "entry", "graduate", "intern", "apprentice", "trainee", "mid", "intermediate")
+
+
+def _may_name_level(text: str) -> bool:
+    """False when RX.JUNIOR and RX.MID cannot match ``text``, without compiling them (the start-up
+    example): every match of them holds one of _LEVEL_WORDS, and lower() agrees with IGNORECASE
+    on every character but postlint.words.EXOTIC (tests/test_words.py), so a title with none of
+    them lower-cased and no EXOTIC character has no level. tests/test_rule_pretests.py checks it."""
+    low = text.lower()
+    return any(map(low.__contains__, _LEVEL_WORDS)) or any(map(text.__contains__, EXOTIC))
 
 
 def _value(word: str) -> int:
@@ -71,8 +95,16 @@ class ExperienceInflation(Rule):
 
     def check(self, doc, ctx):
         prose = doc.prose
-        found = []  # (start, end, low, sentence words, line)
         lowered = lowered_body(doc)
+        if lowered is not None:
+            count = _year_words(lowered)
+            if not count:
+                return  # no requirement at all
+            if count == 1:
+                posting_title = title(doc)
+                if posting_title is None or not _may_name_level(posting_title[0]):
+                    return  # one requirement at most, and no junior or mid-level title to contradict
+        found = []  # (start, end, low, sentence start, sentence end)
         spans = (sentences(prose, doc.body_start) if lowered is None
                  else sentences_holding(prose, doc.body_start, lowered, _YEAR_WORD))
         for s_start, s_end in spans:
@@ -83,9 +115,7 @@ class ExperienceInflation(Rule):
                 low = _value(m.group("low"))
                 if not 1 <= low <= 30:
                     continue
-                words = content_words(sentence[:m.start()] + " " + sentence[m.end():])
-                start = s_start + m.start()
-                found.append((start, s_start + m.end(), low, words, doc.line_index(start)))
+                found.append((s_start + m.start(), s_start + m.end(), low, s_start, s_end))
         if not found:
             return
         posting_title = title(doc)
@@ -97,7 +127,7 @@ class ExperienceInflation(Rule):
             elif RX.MID.search(text):
                 limit, level = ctx.option("mid-max-years", 7), "mid-level"
             if limit is not None:
-                for start, end, low, _, _ in found:
+                for start, end, low, *_ in found:
                     if low > limit:
                         yield Violation(start, end, f"{low} years of experience for a {level} title "
                                                     f"({text.strip()!r}); ask for {limit} at most or "
@@ -105,6 +135,11 @@ class ExperienceInflation(Rule):
         if len(found) < 2:
             return  # nothing to compare with
         restatements = ctx.option("restatements", False)
+        if not restatements and len({f[2] for f in found}) < 2:
+            return  # every pair states one number: only a restatement, which is off
+        # The words and lines only now, for the ~1 in 10 postings with two requirements to compare.
+        found = [(start, end, low, content_words(prose[s_start:start] + " " + prose[end:s_end]), doc.line_index(start))
+                 for start, end, low, s_start, s_end in found]
         preferred = _preferred_lines(doc, max(f[4] for f in found) + 1)
         for i, (start, end, low, words, line) in enumerate(found):
             for p_start, _, p_low, p_words, p_line in found[:i]:

@@ -4,6 +4,20 @@ from postlint.checks.base import Rule, RuleDocs
 from postlint.diagnostics import Fix, Severity, Violation
 
 _WORD_EDGE = re.compile(r"\s")
+# The non-ASCII characters of most non-ASCII postings (corpus: 476 of the 812 have no other),
+# none of them a TRIGGER character, each with an ASCII stand-in of one character.
+_COMMON_NON_ASCII = (("\u2019", "'"), ("\u00a0", " "), ("\u2014", "-"), ("\u2013", "-"))
+
+
+def _only_common_non_ascii(text: str) -> bool:
+    """True when every non-ASCII character of ``text`` is one of _COMMON_NON_ASCII: then it holds
+    no TRIGGER character (each is non-ASCII and none is one of these; tests/test_rule_pretests.py
+    checks both), so no line is bad. Four str.replace calls with a character of the same width
+    and an O(1) isascii (~4 us on a 6.6 kB posting) instead of the TRIGGER scan of every
+    character (~20-26 us), which the others still take."""
+    for common, ascii_char in _COMMON_NON_ASCII:
+        text = text.replace(common, ascii_char)
+    return text.isascii()
 
 
 class Mojibake(Rule):
@@ -27,7 +41,7 @@ class Mojibake(Rule):
     )
 
     def check(self, doc, ctx):
-        if doc.text.isascii():
+        if doc.text.isascii() or _only_common_non_ascii(doc.text):
             # Every TRIGGER character is non-ASCII (tests/test_content_speed.py checks it), so
             # an ASCII text has no trigger line: the loop below would find nothing. This skips
             # importing postlint.mojibake_trigger (compiling TRIGGER, ~0.45 ms of start-up).
