@@ -231,6 +231,11 @@ def test_stopping_early_leaves_no_child(tmp_path, stop, cache):
 
     many = tmp_path / "many-for-a-stop-test"
     postings_tree(many, copies=16)
+    # A long posting linted last (~0.5 s): the run cannot end between the second file's findings
+    # and the signal, even when a loaded machine holds this test back (it did: exit 1, the run
+    # had finished with findings before the SIGINT came).
+    (many / "zz").mkdir()
+    (many / "zz" / "zz-long.md").write_bytes(sorted(SEEDS.glob("*.md"))[0].read_bytes() * 200)
     env = dict(_env(), POSTLINT_CACHE_DIR=str(tmp_path / "cache"))  # with the cache: forked children too
     args = ["--no-cache"] if cache == "--no-cache" else []
     p = subprocess.Popen([sys.executable, "-m", "postlint", *args, "--jobs", "2", str(many)], cwd=tmp_path,
