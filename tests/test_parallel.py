@@ -178,10 +178,9 @@ def test_three_processes_give_the_same_output(tmp_path, capsys, monkeypatch, poo
     assert one == three and pooled == [3]
 
 
-@pytest.mark.parametrize("change", ["a file gone", "the walk fails"])
-def test_a_child_whose_walk_differs_is_made_up_for(tmp_path, capsys, monkeypatch, pooled, change):
-    """A child walks the tree again: if it sees other files (the tree changed meanwhile) or its
-    walk stops, the main process lints the chunks it claimed itself; output as --jobs 1."""
+def alter_child_walks(monkeypatch, change: str) -> None:
+    """Forked children walk a tree that lost its sixth file ("a file gone"), or whose walk
+    fails there ("the walk fails"); this process walks it whole."""
     real = parallel._run_child
 
     def run_child(worker, entries, *a):
@@ -196,6 +195,13 @@ def test_a_child_whose_walk_differs_is_made_up_for(tmp_path, capsys, monkeypatch
         return real(worker, altered(), *a)
 
     monkeypatch.setattr(parallel, "_run_child", run_child)
+
+
+@pytest.mark.parametrize("change", ["a file gone", "the walk fails"])
+def test_a_child_whose_walk_differs_is_made_up_for(tmp_path, capsys, monkeypatch, pooled, change):
+    """A child walks the tree again: if it sees other files (the tree changed meanwhile) or its
+    walk stops, the main process lints the chunks it claimed itself; output as --jobs 1."""
+    alter_child_walks(monkeypatch, change)
     tree = postings_tree(tmp_path / "t", copies=2)
     one = lint(capsys, "--jobs", "1", tree)
     two = lint(capsys, "--jobs", "2", tree)

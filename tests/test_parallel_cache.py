@@ -13,7 +13,7 @@ from postlint import cache as cache_module
 from postlint import cli
 from postlint.engine import Linter
 from tests.conftest import CORPUS
-from tests.test_parallel import _rule_that, pool_kind, pooled, postings_tree  # noqa: F401 - fixtures
+from tests.test_parallel import _rule_that, alter_child_walks, pool_kind, pooled, postings_tree  # noqa: F401 - fixtures
 
 
 def lint(capsys, *args):
@@ -142,22 +142,7 @@ def test_a_killed_child_writes_no_cache(tmp_path, capsys, monkeypatch, pooled, p
 
 @pytest.mark.parametrize("change", ["a file gone", "the walk fails"])
 def test_a_child_whose_walk_differs_stores_nothing_of_it(tmp_path, capsys, monkeypatch, pooled, settled, change):
-    from postlint import parallel
-
-    real = parallel._run_child
-
-    def run_child(worker, entries, *a):
-        def altered():
-            for i, entry in enumerate(entries):
-                if i == 5:
-                    if change == "the walk fails":
-                        raise OSError("gone")
-                    continue
-                yield entry
-
-        return real(worker, altered(), *a)
-
-    monkeypatch.setattr(parallel, "_run_child", run_child)
+    alter_child_walks(monkeypatch, change)
     tree = postings_tree(tmp_path / "t", copies=2)
     fresh = lint(capsys, "--no-cache", "--jobs", "1", tree)
     assert lint(capsys, "--jobs", "2", tree) == fresh and pooled == [2]
