@@ -60,16 +60,19 @@ def _rule(code):
     return next(r for r in load_registry().rules if r.code == code)
 
 
-def _findings(rule, options_list):
+def _findings(rule, options_list, docs):
     return [[(v.start, v.end, v.message, v.fix) for v in rule.check(d, Context(options=dict(o)))]
-            for o in options_list for d in _docs()]
+            for o in options_list for d in docs]
 
 
-def _fast_equals_plain(monkeypatch, code, module, name, options_list, plain=lambda *a, **k: False):
+def _fast_equals_plain(monkeypatch, code, module, name, options_list, plain=lambda *a, **k: False, extra=()):
+    """The rule's findings on every text (and ``extra`` documents) with ``module.name`` as it
+    is and replaced by ``plain``, the same; returns how many document runs found something."""
     rule = _rule(code)
-    fast = _findings(rule, options_list)
+    docs = _docs() + list(extra)
+    fast = _findings(rule, options_list, docs)
     monkeypatch.setattr(module, name, plain)
-    slow = _findings(rule, options_list)
+    slow = _findings(rule, options_list, docs)
     assert fast == slow
     return sum(map(bool, slow))
 
@@ -147,18 +150,8 @@ def test_year_words_count_every_years_match(monkeypatch):
 def test_experience_inflation_pretests_skip_only_postings_without_a_finding(monkeypatch):
     from postlint.checks import experience_inflation as ei
 
-    rule = _rule("PL604")
-    docs = _docs() + [Document.from_text(t) for t in _pl604_texts()]
-
-    def run():
-        return [[(v.start, v.end, v.message) for v in rule.check(d, Context(options=dict(o)))]
-                for o in _PL604_OPTIONS for d in docs]
-
-    fast = run()
-    monkeypatch.setattr(ei, "_year_words", lambda low: 99)
-    middle = run()
-    assert fast == middle
-    assert sum(map(bool, fast)) > 300
+    extra = [Document.from_text(t) for t in _pl604_texts()]
+    assert _fast_equals_plain(monkeypatch, "PL604", ei, "_year_words", _PL604_OPTIONS, lambda low: 99, extra) > 300
 
 
 # ------------------------------------------------------------------ PL201 mojibake
@@ -190,17 +183,8 @@ def test_mojibake_pretest_skips_only_postings_without_a_finding(monkeypatch):
 
     extra = _seeded(["didnâ€™t ", "Ã© ", "’", "\xa0", "—", "–", " word ", "\n", "`â€™` ", "```\nâ€™\n```\n",
                      "“quoted” ", "é"], 1500, 2011)
-    rule = _rule("PL201")
-    docs = _docs() + [Document.from_text(t) for t in extra]
-
-    def run():
-        return [[(v.start, v.end, v.message, v.fix) for v in rule.check(d, Context())] for d in docs]
-
-    fast = run()
-    monkeypatch.setattr(mojibake, "_only_common_non_ascii", lambda text: False)
-    slow = run()
-    assert fast == slow
-    assert sum(map(bool, fast)) > 300
+    docs = [Document.from_text(t) for t in extra]
+    assert _fast_equals_plain(monkeypatch, "PL201", mojibake, "_only_common_non_ascii", [{}], extra=docs) > 300
 
 
 # ------------------------------------------------------------------ PL606 missing-pay-range
@@ -229,21 +213,12 @@ def test_any_cued_word_finds_a_word_exactly_when_a_law_has_one():
 def test_missing_pay_range_cued_word_pretest(monkeypatch):
     from postlint import pay
 
-    rule = _rule("PL606")
     fm = ["---\nlocation: {}\n---\n", "---\ncity: {}\npost-date: 2024-05-01\n---\n", "{}\n"]
-    docs = _docs() + [Document.from_text(fm[i % 3].format(t.replace("\n", " ")) + "We pay well.\n")
-                      for i, t in enumerate(_pay_texts())]
+    docs = [Document.from_text(fm[i % 3].format(t.replace("\n", " ")) + "We pay well.\n")
+            for i, t in enumerate(_pay_texts())]
     options = [{"today": "2025-06-01"}, {"today": "2025-06-01", "unverified-laws": True}]
-
-    def run():
-        return [[(v.start, v.end, v.message) for v in rule.check(d, Context(options=dict(o)))]
-                for o in options for d in docs]
-
-    fast = run()
-    monkeypatch.setattr(pay, "_any_cued_word", lambda laws: re.compile(""))
-    slow = run()
-    assert fast == slow
-    assert sum(map(bool, fast)) > 500
+    assert _fast_equals_plain(monkeypatch, "PL606", pay, "_any_cued_word", options, lambda laws: re.compile(""),
+                              docs) > 500
 
 
 def _hint_texts():
@@ -269,18 +244,9 @@ def test_hint_codes_say_when_a_hint_matches():
 def test_missing_pay_range_hint_codes(monkeypatch):
     from postlint import pay
 
-    rule = _rule("PL606")
-    docs = _docs() + [Document.from_text(t) for t in _hint_texts()[:1500]]
-
-    def run():
-        return [[(v.start, v.end, v.message) for v in rule.check(d, Context(options={"today": "2025-06-01"}))]
-                for d in docs]
-
-    fast = run()
-    monkeypatch.setattr(pay, "_hint_codes", lambda laws: None)
-    slow = run()
-    assert fast == slow
-    assert sum(map(bool, fast)) > 300
+    docs = [Document.from_text(t) for t in _hint_texts()[:1500]]
+    assert _fast_equals_plain(monkeypatch, "PL606", pay, "_hint_codes", [{"today": "2025-06-01"}],
+                              lambda laws: None, docs) > 300
 
 
 def test_cue_word_starts_are_the_cue_word_scan():
